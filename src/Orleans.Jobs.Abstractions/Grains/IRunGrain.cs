@@ -1,0 +1,30 @@
+namespace Orleans.Jobs;
+
+/// <summary>One run of a job. Keyed by the run id; its persisted state is the checkpoint.</summary>
+[Alias("Orleans.Jobs.IRunGrain")]
+public interface IRunGrain : IGrainWithStringKey
+{
+    /// <summary>Starts the run; a run that already exists is returned as it is (a fire delivered twice starts one run).</summary>
+    [Alias("Start")]
+    Task<RunSnapshot> StartAsync(RunStartRequest request);
+
+    /// <summary>The run's runtime status; answers promptly even while a step is in flight.</summary>
+    [Alias("GetStatus")]
+    Task<RunSnapshot> GetStatusAsync();
+
+    /// <summary>Returns when the run finishes or after <paramref name="maximumWait"/> (at most 20 s), whichever is first.</summary>
+    [Alias("Wait")]
+    Task<RunSnapshot> WaitAsync(TimeSpan maximumWait);
+
+    /// <summary>Pauses the run between steps: the step in flight finishes and is checkpointed; no further step starts.</summary>
+    [Alias("Pause")]
+    Task<RunSnapshot> PauseAsync();
+
+    /// <summary>Resumes a paused run.</summary>
+    [Alias("Resume")]
+    Task<RunSnapshot> ResumeAsync();
+
+    /// <summary>Terminates the run: the step in flight is cancelled and its result discarded.</summary>
+    [Alias("Terminate")]
+    Task<RunSnapshot> TerminateAsync(string? reason);
+}

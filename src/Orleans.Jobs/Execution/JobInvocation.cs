@@ -1,0 +1,68 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Jobs.Hosting;
+
+namespace Orleans.Jobs.Execution;
+
+/// <summary>
+/// One job instance working for one run on one activation: made from DI in its own scope, bound to its context,
+/// prepared once, then performing steps. Shared by the run grain and the job authors' test kit, so both run jobs
+/// the same way (batchers flushed at the end of every step, before its checkpoint).
+/// </summary>
+internal sealed class JobInvocation : IAsyncDisposable
+{
+    private readonly AsyncServiceScope _scope;
+    private readonly IJob _job;
+
+    private JobInvocation(AsyncServiceScope scope, IJob job, JobContext context)
+    {
+        _scope = scope;
+        _job = job;
+        Context = context;
+    }
+
+    public JobContext Context { get; }
+
+    /// <summary>The status the next Perform starts from: Prepare's result, then each step's.</summary>
+    public JobCheckpoint? Current { get; set; }
+
+    public static JobInvocation Create(IServiceProvider services, JobTypeRegistration registration, JobContext context)
+    {
+        var scope = services.CreateAsyncScope();
+        try
+        {
+            var job = (IJob)ActivatorUtilities.CreateInstance(scope.ServiceProvider, registration.JobType);
+            job.Bind(context);
+            return new JobInvocation(scope, job, context);
+        }
+        catch
+        {
+            scope.Dispose();
+            throw;
+        }
+    }
+
+    public Task<JobCheckpoint> PrepareAsync(JobCheckpoint? resumeFrom, CancellationToken cancellationToken) =>
+        _job.PrepareAsync(Context.Parameters, resumeFrom, cancellationToken);
+
+    public async Task<JobCheckpoint> PerformAsync(JobCheckpoint current, CancellationToken cancellationToken)
+    {
+        var next = await _job.PerformAsync(current, cancellationToken).ConfigureAwait(false);
+        await Context.FlushBatchersAsync(cancellationToken).ConfigureAwait(false);
+        return next;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        switch (_job)
+        {
+            case IAsyncDisposable asyncDisposable:
+                await asyncDisposable.DisposeAsync().ConfigureAwait(false);
+                break;
+            case IDisposable disposable:
+                disposable.Dispose();
+                break;
+        }
+
+        await _scope.DisposeAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,795 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+using Orleans.Jobs.Catalog;
+using Orleans.Jobs.Diagnostics;
+using Orleans.Jobs.Hosting;
+using Orleans.Jobs.Logs;
+using Orleans.Jobs.Sinks;
+using Orleans.Runtime;
+using Orleans.Storage;
+
+namespace Orleans.Jobs.Execution;
+
+/// <summary>
+/// One run of a job. Its persisted state is the checkpoint. Steps run in grain-timer callbacks, one per turn, with
+/// the job's code on the thread pool, so status, pause and terminate (this grain is reentrant) answer between and
+/// during steps. Every step ends with an ETag-guarded checkpoint before the next is scheduled. While the run is
+/// active a keep-alive reminder exists: if the silo dies, the reminder reactivates the run elsewhere, which calls
+/// Prepare with the last checkpoint and continues.
+/// </summary>
+/// <remarks>
+/// Concurrency: all state writes go through <see cref="_writeGate"/>, and a write that loses an ETag race makes this
+/// activation stale: it stops, discards any step in flight and deactivates, and the surviving activation's
+/// checkpoint stands.
+/// </remarks>
+[Reentrant]
+internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
+{
+    private const string KeepAliveReminder = "run-keep-alive";
+    private static readonly TimeSpan _longestWait = TimeSpan.FromSeconds(20);
+
+    private readonly IPersistentState<RunState> _state;
+    private readonly JobTypeRegistry _jobTypes;
+    private readonly IRunResultSink _sink;
+    private readonly IRunLogStore _logStore;
+    private readonly CatalogUpdateQueue _catalog;
+    private readonly IServiceProvider _services;
+    private readonly TimeProvider _time;
+    private readonly JobsOptions _options;
+    private readonly ILogger<RunGrain> _logger;
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly string _silo;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly CancellationTokenSource _runCancellation = new();
+    private readonly CancellationTokenSource _activationCancellation = new();
+
+    private RunLogger? _runLogger;
+    private IGrainTimer? _stepTimer;
+    private JobInvocation? _invocation;
+    private TaskCompletionSource? _finished;
+    private Task _logFlush = Task.CompletedTask;
+    private bool _stepInFlight;
+    private bool _pauseRequested;
+    private bool _stale;
+
+    // The attempt as job code may read it from the thread pool (grain state may only be touched on the grain).
+    private volatile int _attempt;
+
+    public RunGrain(
+        [PersistentState("run", JobsStorageNames.GrainStorage)] IPersistentState<RunState> state,
+        JobTypeRegistry jobTypes,
+        IRunResultSink sink,
+        IRunLogStore logStore,
+        CatalogUpdateQueue catalog,
+        IServiceProvider services,
+        TimeProvider time,
+        IOptions<JobsOptions> options,
+        ILocalSiloDetails siloDetails,
+        ILoggerFactory loggerFactory)
+    {
+        _state = state;
+        _jobTypes = jobTypes;
+        _sink = sink;
+        _logStore = logStore;
+        _catalog = catalog;
+        _services = services;
+        _time = time;
+        _options = options.Value;
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger<RunGrain>();
+        _silo = siloDetails.SiloAddress.ToString();
+    }
+
+    private RunState State => _state.State;
+
+    private string RunId => this.GetPrimaryKeyString();
+
+    private JobDefinition Definition => State.Definition ?? throw new InvalidOperationException($"Run {RunId} has no definition.");
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _attempt = State.Attempt;
+        _runLogger = new RunLogger(_loggerFactory.CreateLogger("Orleans.Jobs.Run"), _time, () => _attempt);
+        if (_state.RecordExists && IsActive(State.Status))
+        {
+            LogResuming(_logger, RunId, State.Status, State.Step, _silo);
+            _runLogger.Note(LogLevel.Information, $"Run activated on {_silo}; resuming from step {State.Step} ({State.Status}).");
+            ScheduleNextStep();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // A step still in flight belongs to this activation only: its result must not be committed after we are gone.
+        _stale = true;
+        await _activationCancellation.CancelAsync();
+        _stepTimer?.Dispose();
+        await DisposeInvocationAsync();
+        FlushRunLog();
+        await _logFlush.WaitAsync(cancellationToken).ContinueWith(static _ => { }, TaskScheduler.Default);
+    }
+
+    public async Task<RunSnapshot> StartAsync(RunStartRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (_state.RecordExists)
+        {
+            return Snapshot();
+        }
+
+        var expected = JobIds.RunId(request.Definition.Id, request.Generation, request.Occurrence);
+        if (!string.Equals(expected, RunId, StringComparison.Ordinal))
+        {
+            throw new JobValidationException("runId", $"run grain '{RunId}' was asked to start run '{expected}'.");
+        }
+
+        _state.State = new RunState
+        {
+            JobId = request.Definition.Id,
+            Generation = request.Generation,
+            Occurrence = request.Occurrence,
+            OccurrenceTime = request.OccurrenceTime,
+            Definition = request.Definition,
+            Parameters = request.Parameters ?? request.Definition.Parameters,
+            Status = RunStatus.Pending,
+            Attempt = 1,
+            CreatedAt = _time.GetUtcNow(),
+        };
+        _attempt = 1;
+
+        // The keep-alive reminder and the first checkpoint are written together: the run is durable once both land.
+        await Task.WhenAll(WriteStateOrThrowAsync(), RegisterKeepAliveAsync());
+        JobsInstrumentation.RunsStarted.Add(1);
+        LogStarted(_logger, RunId, Definition.Type, _silo);
+        _catalog.Enqueue(CatalogEntry());
+        ScheduleNextStep();
+        return Snapshot();
+    }
+
+    public Task<RunSnapshot> GetStatusAsync()
+    {
+        EnsureExists();
+        return Task.FromResult(Snapshot());
+    }
+
+    public async Task<RunSnapshot> WaitAsync(TimeSpan maximumWait)
+    {
+        EnsureExists();
+        if (!State.Status.IsFinished() && maximumWait > TimeSpan.Zero)
+        {
+            _finished ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var wait = maximumWait < _longestWait ? maximumWait : _longestWait;
+            await Task.WhenAny(_finished.Task, Task.Delay(wait, _time));
+        }
+
+        return Snapshot();
+    }
+
+    public async Task<RunSnapshot> PauseAsync()
+    {
+        EnsureExists();
+        EnsureNotFinished("paused");
+        if (State.Status == RunStatus.Paused)
+        {
+            return Snapshot();
+        }
+
+        if (_stepInFlight)
+        {
+            // The step in flight finishes and is checkpointed first; its commit moves the run to Paused.
+            _pauseRequested = true;
+            return Snapshot();
+        }
+
+        await _writeGate.WaitAsync();
+        try
+        {
+            EnsureNotFinished("paused");
+            State.PausedFrom = State.Status;
+            State.Status = RunStatus.Paused;
+            await WriteStateOrThrowAsync();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+
+        LogPaused(_logger, RunId);
+        await AfterTransitionAsync();
+        return Snapshot();
+    }
+
+    public async Task<RunSnapshot> ResumeAsync()
+    {
+        EnsureExists();
+        EnsureNotFinished("resumed");
+        if (State.Status != RunStatus.Paused)
+        {
+            _pauseRequested = false;
+            return Snapshot();
+        }
+
+        await _writeGate.WaitAsync();
+        try
+        {
+            State.Status = State.PausedFrom ?? RunStatus.Running;
+            State.PausedFrom = null;
+            await Task.WhenAll(WriteStateOrThrowAsync(), RegisterKeepAliveAsync());
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+
+        LogResumed(_logger, RunId);
+        await AfterTransitionAsync();
+        return Snapshot();
+    }
+
+    public async Task<RunSnapshot> TerminateAsync(string? reason)
+    {
+        EnsureExists();
+        EnsureNotFinished("terminated");
+
+        // Cooperative cancellation for the step in flight; its result is discarded because the run is finished.
+        await _runCancellation.CancelAsync();
+        await _writeGate.WaitAsync();
+        try
+        {
+            EnsureNotFinished("terminated");
+            State.Status = RunStatus.Terminated;
+            State.TerminationReason = string.IsNullOrWhiteSpace(reason) ? "terminated by request" : reason;
+            State.FinishedAt = _time.GetUtcNow();
+            State.PausedFrom = null;
+            await WriteStateOrThrowAsync();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+
+        LogTerminated(_logger, RunId, State.TerminationReason);
+        _runLogger?.Note(LogLevel.Warning, $"Run terminated: {State.TerminationReason}.");
+        await AfterTransitionAsync();
+        return Snapshot();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (!string.Equals(reminderName, KeepAliveReminder, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        if (!_state.RecordExists)
+        {
+            await UnregisterKeepAliveAsync();
+        }
+        else if (State.Status.IsFinished())
+        {
+            // The run finished but its job may not have heard (the silo died in between): tell it again.
+            await FinishAsync();
+        }
+        else if (State.Status == RunStatus.Paused)
+        {
+            await UnregisterKeepAliveAsync();
+        }
+        else if (_stepTimer is null && !_stepInFlight && !_stale)
+        {
+            ScheduleNextStep();
+        }
+    }
+
+    private async Task OnStepTimerAsync(CancellationToken cancellationToken)
+    {
+        if (_stepInFlight || _stale || !_state.RecordExists || !IsActive(State.Status))
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        if ((State.Status == RunStatus.Sleeping && State.WakeAt > now) || (State.Status == RunStatus.Retrying && State.RetryAt > now))
+        {
+            ScheduleNextStep();
+            return;
+        }
+
+        _stepInFlight = true;
+        try
+        {
+            await TakeStepAsync();
+        }
+        catch (Exception exception)
+        {
+            // Only the engine's own faults land here (job errors are attempts that failed): start over from the
+            // last committed checkpoint on a fresh activation.
+            LogStepLoopFault(_logger, exception, RunId);
+            await BecomeStaleAsync();
+        }
+        finally
+        {
+            _stepInFlight = false;
+        }
+    }
+
+    private async Task TakeStepAsync()
+    {
+        var now = _time.GetUtcNow();
+        if (State.Status == RunStatus.Retrying)
+        {
+            _attempt = ++State.Attempt;
+            State.RetryAt = null;
+            await DisposeInvocationAsync();
+            _runLogger!.Note(LogLevel.Information, $"Attempt {State.Attempt} of {Definition.Retry.MaximumAttempts} starts from step {State.Step}.");
+        }
+
+        State.Status = RunStatus.Running;
+        State.WakeAt = null;
+        State.StartedAt ??= now;
+
+        JobCheckpoint next;
+        var performed = false;
+        string? resultReference = null;
+        try
+        {
+            if (_invocation is null)
+            {
+                var invocation = _invocation = CreateInvocation();
+                var resumeFrom = State.Checkpoint;
+                _runLogger!.Note(LogLevel.Information, resumeFrom is null ? "Prepare (fresh start)." : $"Prepare (resume after step {State.Step}).");
+                invocation.Current = await RunBoundedAsync("prepare", ct => invocation.PrepareAsync(resumeFrom, ct));
+            }
+
+            var current = _invocation.Current!;
+            if (current.Complete || current.WakeAt is not null || current.SleepFor is not null)
+            {
+                // Prepare itself finished the run or asked for a sleep: commit that without a Perform.
+                next = current;
+            }
+            else
+            {
+                var invocation = _invocation;
+                next = await RunBoundedAsync("perform", ct => invocation.PerformAsync(current, ct));
+                performed = true;
+            }
+
+            if (next.Complete && !_stale && !State.Status.IsFinished())
+            {
+                resultReference = await _sink.WriteAsync(new RunResult
+                {
+                    RunId = RunId,
+                    JobId = State.JobId,
+                    Type = Definition.Type,
+                    Attempt = State.Attempt,
+                    Status = RunStatus.Completed,
+                    Result = next.Result,
+                    CompletedAt = _time.GetUtcNow(),
+                }, _activationCancellation.Token);
+            }
+        }
+        catch (Exception exception) when (!_stale)
+        {
+            await FailAttemptAsync(exception);
+            return;
+        }
+
+        await CommitAsync(next, performed, resultReference);
+    }
+
+    private async Task CommitAsync(JobCheckpoint next, bool performed, string? resultReference)
+    {
+        await _writeGate.WaitAsync();
+        try
+        {
+            if (_stale || State.Status.IsFinished())
+            {
+                // Terminated (or superseded) while the step ran: its result is discarded.
+                return;
+            }
+
+            var now = _time.GetUtcNow();
+            var wakeAt = next.WakeAt ?? (next.SleepFor is { } sleep ? now + sleep : null);
+            var committed = next with { WakeAt = null, SleepFor = null };
+            if (performed)
+            {
+                State.Step++;
+            }
+
+            State.Checkpoint = committed;
+            State.LastCheckpointAt = now;
+            _invocation!.Current = committed;
+            if (committed.Complete)
+            {
+                State.Status = RunStatus.Completed;
+                State.FinishedAt = now;
+                State.ResultReference = resultReference;
+            }
+            else if (wakeAt > now)
+            {
+                State.Status = RunStatus.Sleeping;
+                State.WakeAt = wakeAt;
+            }
+            else
+            {
+                State.Status = RunStatus.Running;
+            }
+
+            ApplyPendingPause();
+            if (!await TryWriteStateAsync())
+            {
+                return;
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+
+        FlushRunLog();
+        await AfterTransitionAsync();
+    }
+
+    private async Task FailAttemptAsync(Exception exception)
+    {
+        await DisposeInvocationAsync();
+        var error = ToRunError(exception);
+        JobsInstrumentation.AttemptsFailed.Add(1);
+        await _writeGate.WaitAsync();
+        try
+        {
+            if (_stale || State.Status.IsFinished())
+            {
+                return;
+            }
+
+            var now = _time.GetUtcNow();
+            State.Error = error;
+            if (error.NonRetryable || State.Attempt >= Definition.Retry.MaximumAttempts)
+            {
+                State.Status = RunStatus.Failed;
+                State.FinishedAt = now;
+            }
+            else
+            {
+                State.Status = RunStatus.Retrying;
+                State.RetryAt = now + Definition.Retry.DelayAfter(State.Attempt);
+            }
+
+            LogAttemptFailed(_logger, exception, RunId, State.Attempt, State.Status);
+            _runLogger!.Note(LogLevel.Error, State.Status == RunStatus.Retrying
+                ? $"Attempt {State.Attempt} failed ({error.Type}: {error.Message}); retrying at {State.RetryAt:O}."
+                : $"Attempt {State.Attempt} failed ({error.Type}: {error.Message}); the run has failed.");
+            ApplyPendingPause();
+            if (!await TryWriteStateAsync())
+            {
+                return;
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+
+        FlushRunLog();
+        await AfterTransitionAsync();
+    }
+
+    private void ApplyPendingPause()
+    {
+        if (_pauseRequested && !State.Status.IsFinished())
+        {
+            State.PausedFrom = State.Status;
+            State.Status = RunStatus.Paused;
+            _pauseRequested = false;
+        }
+    }
+
+    private async Task AfterTransitionAsync()
+    {
+        if (State.Status.IsFinished())
+        {
+            await FinishAsync();
+        }
+        else if (State.Status == RunStatus.Paused)
+        {
+            _stepTimer?.Dispose();
+            _stepTimer = null;
+            await UnregisterKeepAliveAsync();
+        }
+        else
+        {
+            ScheduleNextStep();
+        }
+    }
+
+    private async Task FinishAsync()
+    {
+        _stepTimer?.Dispose();
+        _stepTimer = null;
+        await DisposeInvocationAsync();
+        _finished?.TrySetResult();
+        FlushRunLog();
+        JobsInstrumentation.RunsFinished.Add(1, new KeyValuePair<string, object?>("status", State.Status.ToString()));
+        LogFinished(_logger, RunId, State.Status, State.Attempt, State.Step);
+        _catalog.Enqueue(CatalogEntry());
+        try
+        {
+            await GrainFactory.GetGrain<IJobGrain>(State.JobId).RunFinishedAsync(new RunHistoryEntry
+            {
+                RunId = RunId,
+                Status = State.Status,
+                Attempts = State.Attempt,
+                Steps = State.Step,
+                StartedAt = State.CreatedAt,
+                FinishedAt = State.FinishedAt ?? _time.GetUtcNow(),
+                Error = State.Status == RunStatus.Completed ? null : State.Error,
+                ResultReference = State.ResultReference,
+            });
+        }
+        catch (Exception exception)
+        {
+            // The keep-alive reminder is still registered, so its next tick tells the job again.
+            LogJobNotificationFailed(_logger, exception, RunId);
+            return;
+        }
+
+        await UnregisterKeepAliveAsync();
+    }
+
+    private void ScheduleNextStep()
+    {
+        if (_stale)
+        {
+            return;
+        }
+
+        var now = _time.GetUtcNow();
+        var at = State.Status switch
+        {
+            RunStatus.Sleeping => State.WakeAt,
+            RunStatus.Retrying => State.RetryAt,
+            _ => null,
+        } ?? now;
+        var due = at > now ? at - now : TimeSpan.Zero;
+
+        // Short waits keep the activation; long ones let it go, and the keep-alive reminder (which ticks at least
+        // once per KeepAlivePeriod) brings it back in time to set a precise timer again.
+        _stepTimer?.Dispose();
+        _stepTimer = this.RegisterGrainTimer(OnStepTimerAsync, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan)
+        {
+            Interleave = true,
+            KeepAlive = due < _options.KeepAlivePeriod,
+        });
+    }
+
+    private async Task<T> RunBoundedAsync<T>(string phase, Func<CancellationToken, Task<T>> work)
+    {
+        var deadline = Definition.StepDeadline;
+        var stepCancellation = CancellationTokenSource.CreateLinkedTokenSource(_runCancellation.Token, _activationCancellation.Token);
+        using var activity = JobsInstrumentation.ActivitySource.StartActivity($"{phase} {Definition.Type}");
+        activity?.SetTag("orleans_jobs.run_id", RunId);
+        activity?.SetTag("orleans_jobs.step", State.Step);
+        var started = Stopwatch.GetTimestamp();
+
+        // Job code runs on the thread pool so that even a step that blocks its thread cannot hold up this grain.
+        var step = Task.Run(() => work(stepCancellation.Token));
+        using var deadlineCancellation = new CancellationTokenSource();
+        var expiry = Task.Delay(deadline, _time, deadlineCancellation.Token);
+        var first = await Task.WhenAny(step, expiry);
+        JobsInstrumentation.StepDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("phase", phase));
+        if (first == step)
+        {
+            await deadlineCancellation.CancelAsync();
+            try
+            {
+                return await step;
+            }
+            finally
+            {
+                stepCancellation.Dispose();
+            }
+        }
+
+        // Abandoned: the step keeps running on its own but nothing waits for it and its result is never committed.
+        await stepCancellation.CancelAsync();
+        _ = step.ContinueWith(static t => _ = t.Exception, CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        throw new StepDeadlineExceededException(deadline);
+    }
+
+    private JobInvocation CreateInvocation()
+    {
+        if (!_jobTypes.TryGet(Definition.Type, out var registration))
+        {
+            throw new UnknownJobTypeException(Definition.Type, _silo, _jobTypes.Names);
+        }
+
+        var context = new JobContext(
+            State.JobId,
+            RunId,
+            State.Occurrence,
+            State.OccurrenceTime,
+            State.Parameters,
+            _runLogger!,
+            _time,
+            _runCancellation.Token,
+            State.Attempt);
+        return JobInvocation.Create(_services, registration, context);
+    }
+
+    private async Task DisposeInvocationAsync()
+    {
+        var invocation = _invocation;
+        _invocation = null;
+        if (invocation is not null)
+        {
+            try
+            {
+                await invocation.DisposeAsync();
+            }
+            catch (Exception exception)
+            {
+                LogDisposeFailed(_logger, exception, RunId);
+            }
+        }
+    }
+
+    private async Task<bool> TryWriteStateAsync()
+    {
+        try
+        {
+            await WriteStateOrThrowAsync();
+            return true;
+        }
+        catch (InconsistentStateException exception)
+        {
+            LogStaleActivation(_logger, exception, RunId);
+        }
+        catch (Exception exception)
+        {
+            LogCheckpointFailed(_logger, exception, RunId);
+        }
+
+        await BecomeStaleAsync();
+        return false;
+    }
+
+    private async Task WriteStateOrThrowAsync()
+    {
+        var started = Stopwatch.GetTimestamp();
+        await _state.WriteStateAsync();
+        JobsInstrumentation.CheckpointDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private async Task BecomeStaleAsync()
+    {
+        // The stored checkpoint is the truth; a new activation (through the keep-alive reminder) resumes from it.
+        _stale = true;
+        _stepTimer?.Dispose();
+        _stepTimer = null;
+        await _activationCancellation.CancelAsync();
+        DeactivateOnIdle();
+    }
+
+    private async Task RegisterKeepAliveAsync() =>
+        await this.RegisterOrUpdateReminder(KeepAliveReminder, _options.KeepAlivePeriod, _options.KeepAlivePeriod);
+
+    private async Task UnregisterKeepAliveAsync()
+    {
+        try
+        {
+            var reminder = await this.GetReminder(KeepAliveReminder);
+            if (reminder is not null)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+        catch (Exception exception)
+        {
+            LogReminderFault(_logger, exception, RunId);
+        }
+    }
+
+    private void FlushRunLog()
+    {
+        var lines = _runLogger?.Drain() ?? [];
+        if (lines.Count == 0)
+        {
+            return;
+        }
+
+        // Appends are chained so the log keeps its order, and run off the grain so no step waits for them.
+        var previous = _logFlush;
+        var runId = RunId;
+        _logFlush = Task.Run(async () =>
+        {
+            await previous;
+            try
+            {
+                await _logStore.AppendAsync(runId, lines, CancellationToken.None);
+            }
+            catch (Exception exception)
+            {
+                LogRunLogFailed(_logger, exception, runId);
+            }
+        });
+    }
+
+    private void EnsureExists()
+    {
+        if (!_state.RecordExists)
+        {
+            throw new JobNotFoundException("run", RunId);
+        }
+    }
+
+    private void EnsureNotFinished(string verb)
+    {
+        if (State.Status.IsFinished())
+        {
+            throw new JobConflictException($"Run '{RunId}' is {State.Status.ToString().ToLowerInvariant()} and cannot be {verb}.");
+        }
+    }
+
+    private static bool IsActive(RunStatus status) =>
+        status is RunStatus.Pending or RunStatus.Running or RunStatus.Sleeping or RunStatus.Retrying;
+
+    private RunError ToRunError(Exception exception)
+    {
+        var now = _time.GetUtcNow();
+        return exception switch
+        {
+            StepDeadlineExceededException => new RunError { Type = "StepDeadlineExceeded", Message = exception.Message, Attempt = State.Attempt, At = now },
+            UnknownJobTypeException => new RunError { Type = "UnknownJobType", Message = exception.Message, NonRetryable = true, Attempt = State.Attempt, At = now },
+            NonRetryableJobException => new RunError
+            {
+                Type = (exception.InnerException ?? exception).GetType().FullName ?? "Error",
+                Message = exception.Message,
+                NonRetryable = true,
+                Attempt = State.Attempt,
+                At = now,
+            },
+            _ => new RunError { Type = exception.GetType().FullName ?? "Error", Message = exception.Message, Attempt = State.Attempt, At = now },
+        };
+    }
+
+    private RunCatalogEntry CatalogEntry() => new()
+    {
+        RunId = RunId,
+        JobId = State.JobId,
+        Type = Definition.Type,
+        Status = State.Status,
+        Attempt = State.Attempt,
+        Steps = State.Step,
+        CreatedAt = State.CreatedAt,
+        FinishedAt = State.FinishedAt,
+        Error = State.Error?.Message,
+    };
+
+    private RunSnapshot Snapshot() => new()
+    {
+        RunId = RunId,
+        JobId = State.JobId,
+        Type = Definition.Type,
+        Occurrence = State.Occurrence,
+        Status = State.Status,
+        Attempt = State.Attempt,
+        MaximumAttempts = Definition.Retry.MaximumAttempts,
+        Step = State.Step,
+        Silo = _silo,
+        CreatedAt = State.CreatedAt,
+        LastCheckpointAt = State.LastCheckpointAt,
+        FinishedAt = State.FinishedAt,
+        WakeAt = State.WakeAt,
+        RetryAt = State.RetryAt,
+        Error = State.Error,
+        ResultReference = State.ResultReference,
+        PauseRequested = _pauseRequested,
+        CheckpointJson = State.Checkpoint?.State.GetRawText(),
+        TerminationReason = State.TerminationReason,
+    };
+}

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Options;
+using Orleans.Runtime;
+
+namespace Orleans.Jobs.Hosting;
+
+/// <summary>Fails silo start-up with a message naming the setting when <see cref="JobsOptions"/> is out of range.</summary>
+internal sealed class JobsOptionsValidator(IOptions<JobsOptions> options, IOptions<Orleans.Hosting.ReminderOptions> reminders)
+    : IConfigurationValidator
+{
+    public void ValidateConfiguration()
+    {
+        var value = options.Value;
+        if (value.KeepAlivePeriod < reminders.Value.MinimumReminderPeriod)
+        {
+            throw new OrleansConfigurationException(
+                $"JobsOptions.KeepAlivePeriod ({value.KeepAlivePeriod}) is shorter than ReminderOptions.MinimumReminderPeriod ({reminders.Value.MinimumReminderPeriod}).");
+        }
+
+        if (value.HistoryLimit is < 1 or > 10_000)
+        {
+            throw new OrleansConfigurationException($"JobsOptions.HistoryLimit must be 1–10000, not {value.HistoryLimit}.");
+        }
+
+        if (value.MaximumParametersBytes is < 2 or > 16 * 1024 * 1024)
+        {
+            throw new OrleansConfigurationException($"JobsOptions.MaximumParametersBytes must be 2 bytes–16 MiB, not {value.MaximumParametersBytes}.");
+        }
+
+        if (value.MaximumStepDeadline <= TimeSpan.Zero)
+        {
+            throw new OrleansConfigurationException($"JobsOptions.MaximumStepDeadline must be positive, not {value.MaximumStepDeadline}.");
+        }
+    }
+}

@@ -1,0 +1,38 @@
+namespace Orleans.Jobs.Jobs;
+
+/// <summary>A job grain's persisted state: definition, version, generation, active runs and bounded history.</summary>
+public sealed class JobState
+{
+    /// <summary>Version of this document's shape.</summary>
+    public int SchemaVersion { get; set; } = 1;
+
+    /// <summary>The definition; null when the job was deleted.</summary>
+    public JobDefinition? Definition { get; set; }
+
+    /// <summary>The definition's version: 1 on create, + 1 per update.</summary>
+    public long Version { get; set; }
+
+    /// <summary>Grows each time the id is deleted and created again; kept through deletes.</summary>
+    public long Generation { get; set; }
+
+    /// <summary>When the current generation was created.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When the definition last changed.</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>Runs started and not yet reported finished.</summary>
+    public List<string> ActiveRuns { get; set; } = [];
+
+    /// <summary>Finished runs, newest first, at most <c>JobsOptions.HistoryLimit</c>.</summary>
+    public List<RunHistoryEntry> History { get; set; } = [];
+
+    /// <summary>Runs completed in this generation.</summary>
+    public long Completed { get; set; }
+
+    /// <summary>Runs failed in this generation.</summary>
+    public long Failed { get; set; }
+
+    /// <summary>Runs terminated in this generation.</summary>
+    public long Terminated { get; set; }
+}

@@ -1,0 +1,76 @@
+using Orleans.Configuration;
+using Orleans.Hosting;
+using Orleans.Jobs.Hosting;
+using Orleans.Jobs.Storage;
+using Orleans.Jobs.Tests.TestJobs;
+using Orleans.TestingHost;
+
+namespace Orleans.Jobs.Tests.Cluster;
+
+/// <summary>
+/// Three in-process silos sharing one membership table and one <see cref="InMemoryJobsStore"/> (grain state,
+/// reminders, catalog), so that any silo may be killed and its runs resume on the others. Failure detection and
+/// reminders are tuned short so a failover takes seconds.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public const int SiloCount = 3;
+    public static readonly TimeSpan KeepAlivePeriod = TimeSpan.FromSeconds(1);
+
+    public InMemoryJobsStore Store { get; } = new();
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public IClusterClient Client => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        var store = Store;
+        var builder = new InProcessTestClusterBuilder(SiloCount);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.UseInMemoryStorageForJobs(store)
+                .AddJobs(jobs => jobs.Add<StepRecorderJob>("step_recorder"), options => options.KeepAlivePeriod = KeepAlivePeriod);
+            silo.Configure<ReminderOptions>(options =>
+            {
+                options.MinimumReminderPeriod = KeepAlivePeriod;
+                options.RefreshReminderListPeriod = TimeSpan.FromSeconds(2);
+            });
+            silo.Configure<ClusterMembershipOptions>(options =>
+            {
+                options.ProbeTimeout = TimeSpan.FromSeconds(1);
+                options.NumMissedProbesLimit = 2;
+                options.NumVotesForDeathDeclaration = 1;
+                options.TableRefreshTimeout = TimeSpan.FromSeconds(2);
+                options.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
+                options.DeathVoteExpirationTimeout = TimeSpan.FromSeconds(10);
+            });
+        });
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    /// <summary>Starts silos until the cluster is back to <see cref="SiloCount"/> (after a test killed one).</summary>
+    public async Task EnsureFullClusterAsync()
+    {
+        var started = false;
+        while (Cluster.GetActiveSilos().Count() < SiloCount)
+        {
+            await Cluster.StartAdditionalSiloAsync();
+            started = true;
+        }
+
+        if (started)
+        {
+            await Cluster.WaitForLivenessToStabilizeAsync();
+        }
+    }
+
+    public async Task DisposeAsync() => await Cluster.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}
