@@ -41,4 +41,33 @@ public sealed class RunFailoverTests(ClusterFixture fixture)
         Assert.Contains(resumes, p => p.Silo != beforeKill.Silo && p.ResumedAt >= beforeKill.Step);
         Assert.All(performed.Where(s => s.At > killedAt.AddSeconds(1)), s => Assert.NotEqual(beforeKill.Silo, s.Silo));
     }
+
+    [Fact]
+    public async Task KillHostingSilo_WithNoCallerWaiting_KeepAliveReminderResumesRun()
+    {
+        await fixture.EnsureFullClusterAsync();
+        const int steps = 8;
+        var id = NewId("reminder");
+        var job = fixture.Client.GetGrain<IJobGrain>(id);
+        await job.CreateAsync(StepRecorder(id, new { steps, stepDelayMs = 200 }));
+        var started = await job.TriggerAsync(new TriggerRequest());
+        var run = fixture.Client.GetGrain<IRunGrain>(started.RunId);
+        var beforeKill = await WaitUntilAsync(() => run.GetStatusAsync(), s => s.Step >= 2, what: "two committed steps");
+
+        var host = fixture.Cluster.GetActiveSilos().Single(s => s.SiloAddress.ToString() == beforeKill.Silo);
+        await fixture.Cluster.KillSiloAsync(host);
+
+        // Nobody calls the run now: only its keep-alive reminder, owned by a surviving silo, can bring it back.
+        var performed = await WaitUntilAsync(() => Task.FromResult(StepLedger.StepsOf(started.RunId)),
+            s => s.Any(x => x.Step == steps - 1), TimeSpan.FromSeconds(90), "the last step to be performed");
+        var resumed = StepLedger.PreparesOf(started.RunId).Single(p => p.ResumedAt is not null);
+        var finished = await run.WaitForFinishAsync();
+
+        Assert.Equal(RunStatus.Completed, finished.Status);
+        Assert.NotEqual(beforeKill.Silo, resumed.Silo);
+        Assert.True(resumed.ResumedAt >= beforeKill.Step);
+        Assert.Equal(Enumerable.Range(0, steps), performed.Select(s => s.Step).Distinct().Order());
+        Assert.True(performed.GroupBy(s => s.Step).Count(g => g.Count() > 1) <= 1);
+        Assert.All(performed.Where(s => s.Step > resumed.ResumedAt), s => Assert.Equal(resumed.Silo, s.Silo));
+    }
 }
