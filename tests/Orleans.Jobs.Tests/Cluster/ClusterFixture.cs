@@ -30,7 +30,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.UseInMemoryStorageForJobs(store)
-                .AddJobs(jobs => jobs.Add<StepRecorderJob>("step_recorder"), options => options.KeepAlivePeriod = KeepAlivePeriod);
+                .AddJobs(jobs => jobs.Add<StepRecorderJob>("step_recorder").Add<Readme.PageImportJob>("page_import"), options => options.KeepAlivePeriod = KeepAlivePeriod);
             silo.Configure<ReminderOptions>(options =>
             {
                 options.MinimumReminderPeriod = KeepAlivePeriod;
