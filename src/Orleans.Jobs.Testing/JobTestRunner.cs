@@ -27,8 +27,17 @@ public sealed class JobTestRunner<TJob> where TJob : class, IJob
         configureServices?.Invoke(_services);
     }
 
-    /// <summary>The clock the job sees. Sleeps advance it instead of waiting. Starts at 2026-01-01T00:00Z.</summary>
-    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    /// <summary>
+    /// The clock the job sees. Starts at 2026-01-01T00:00Z. Sleep statuses advance it instead of waiting, and while a
+    /// step waits on one of its timers (<c>Task.Delay(…, Context.Time)</c>) it moves straight to that timer.
+    /// </summary>
+    public JobTestClock Time { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+    /// <summary>
+    /// How long (real time) a step must sit idle before the clock jumps to its next timer. Default 5 ms; raise it
+    /// when a step does real I/O that should finish before its fake-clock timeouts fire.
+    /// </summary>
+    public TimeSpan IdleBeforeClockAdvance { get; set; } = TimeSpan.FromMilliseconds(5);
 
     /// <summary>The run's parameters. Default none.</summary>
     public JobParameters Parameters { get; set; } = JobParameters.Empty;
@@ -71,7 +80,7 @@ public sealed class JobTestRunner<TJob> where TJob : class, IJob
             var invocation = JobInvocation.Create(services, registration, context);
             await using var __ = invocation.ConfigureAwait(false);
             prepares++;
-            var current = Commit(await invocation.PrepareAsync(committed, cancellationToken).ConfigureAwait(false));
+            var current = Commit(await WithVirtualTimeAsync(invocation.PrepareAsync(committed, cancellationToken)).ConfigureAwait(false));
             var lostStep = false;
             while (!current.Complete)
             {
@@ -82,7 +91,7 @@ public sealed class JobTestRunner<TJob> where TJob : class, IJob
 
                 SleepUntilDue(current);
                 current = current with { WakeAt = null, SleepFor = null };
-                var next = await invocation.PerformAsync(current, cancellationToken).ConfigureAwait(false);
+                var next = await WithVirtualTimeAsync(invocation.PerformAsync(current, cancellationToken)).ConfigureAwait(false);
                 performCalls++;
                 logs.AddRange(logger.Drain());
                 if (_evictDuringSteps.Contains(steps + 1) && evicted.Add(steps + 1))
@@ -113,6 +122,21 @@ public sealed class JobTestRunner<TJob> where TJob : class, IJob
                 };
             }
         }
+    }
+
+    /// <summary>Waits for a step, moving the clock to the step's next timer whenever it sits idle.</summary>
+    private async Task<T> WithVirtualTimeAsync<T>(Task<T> step)
+    {
+        while (!step.IsCompleted)
+        {
+            await Task.WhenAny(step, Task.Delay(IdleBeforeClockAdvance)).ConfigureAwait(false);
+            if (!step.IsCompleted)
+            {
+                Time.AdvanceToNextTimer();
+            }
+        }
+
+        return await step.ConfigureAwait(false);
     }
 
     private void SleepUntilDue(JobCheckpoint checkpoint)

@@ -87,4 +87,36 @@ public sealed class JobTestRunnerTests
         Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7, 4, 5, 6, 7, 8, 9, 10, 11], warehouse);
         Assert.Equal(12, outcome.ReadState<PagesState>().Imported);
     }
+
+    /// <summary>Waits an hour of fake time inside each of two steps, as a job polling a slow upstream would.</summary>
+    public sealed class SlowPollJob : Job<PagesState>
+    {
+        public override Task<JobStatus<PagesState>> PrepareAsync(JobParameters parameters, JobStatus<PagesState>? resumeFrom, CancellationToken cancellationToken) =>
+            Task.FromResult(resumeFrom ?? JobStatus.Start(new PagesState()));
+
+        public override async Task<JobStatus<PagesState>> PerformAsync(JobStatus<PagesState> status, CancellationToken cancellationToken)
+        {
+            if (status.State.Page == 2)
+            {
+                return status.Complete(new { at = Context.Time.GetUtcNow() });
+            }
+
+            await Task.Delay(TimeSpan.FromHours(1), Context.Time, cancellationToken);
+            status.State.Page++;
+            return status;
+        }
+    }
+
+    [Fact]
+    public async Task Run_StepWaitingOnFakeClockTimer_MovesTheClockInsteadOfHanging()
+    {
+        var runner = new JobTestRunner<SlowPollJob>();
+        var start = runner.Time.GetUtcNow();
+
+        var outcome = await runner.RunAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.True(outcome.Completed);
+        Assert.Equal(start + TimeSpan.FromHours(2), outcome.Result!.Value.GetProperty("at").GetDateTimeOffset());
+        Assert.Null(runner.Time.NextTimerDue);
+    }
 }
