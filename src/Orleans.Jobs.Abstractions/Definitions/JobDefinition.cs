@@ -1,6 +1,9 @@
 namespace Orleans.Jobs;
 
-/// <summary>What a job is: its type, parameters, retry policy and labels. Stored by the job grain, versioned.</summary>
+/// <summary>
+/// What a job is: its type, parameters, retry policy, schedules and their policies, and labels. Stored by the job
+/// grain, versioned.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("Orleans.Jobs.JobDefinition")]
 public sealed record JobDefinition
 {
@@ -31,4 +34,32 @@ public sealed record JobDefinition
     /// <summary>Free text for people.</summary>
     [Id(6)]
     public string? Description { get; init; }
+
+    /// <summary>When the job fires on its own: the union of these. Empty (the default): only when triggered.</summary>
+    [Id(7)]
+    public IReadOnlyList<Schedule> Schedules { get; init; } = [];
+
+    /// <summary>No fire before this instant. Default none.</summary>
+    [Id(8)]
+    public DateTimeOffset? StartAt { get; init; }
+
+    /// <summary>No fire after this instant; the job completes when it has passed. Default none.</summary>
+    [Id(9)]
+    public DateTimeOffset? EndAt { get; init; }
+
+    /// <summary>At most this many scheduled runs in the job's generation; then the job completes. Default no limit.</summary>
+    [Id(10)]
+    public long? Limit { get; init; }
+
+    /// <summary>Each fire starts up to this much later (a fixed delay per occurrence) to spread a burst. Default 0.</summary>
+    [Id(11)]
+    public TimeSpan Jitter { get; init; }
+
+    /// <summary>What a fire does while a run is active. Default <see cref="OverlapPolicy.Skip"/>.</summary>
+    [Id(12)]
+    public OverlapPolicy Overlap { get; init; } = OverlapPolicy.Skip;
+
+    /// <summary>What happens to fires missed while the cluster was down or the job paused. Default fire once now.</summary>
+    [Id(13)]
+    public MisfirePolicy Misfire { get; init; } = MisfirePolicy.Default;
 }

@@ -47,6 +47,7 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
 
     private RunLogger? _runLogger;
     private IGrainTimer? _stepTimer;
+    private IGrainTimer? _notifyTimer;
     private JobInvocation? _invocation;
     private TaskCompletionSource? _finished;
     private Task _logFlush = Task.CompletedTask;
@@ -272,7 +273,7 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
         else if (State.Status.IsFinished())
         {
             // The run finished but its job may not have heard (the silo died in between): tell it again.
-            await FinishAsync();
+            ScheduleJobNotification();
         }
         else if (State.Status == RunStatus.Paused)
         {
@@ -516,6 +517,27 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
         JobsInstrumentation.RunsFinished.Add(1, new KeyValuePair<string, object?>("status", State.Status.ToString()));
         LogFinished(_logger, RunId, State.Status, State.Attempt, State.Step);
         _catalog.Enqueue(CatalogEntry());
+        ScheduleJobNotification();
+    }
+
+    /// <summary>
+    /// Tells the job from a timer turn of its own, never inside a caller's request: the caller may be the job grain
+    /// itself (terminating a run on delete or by overlap policy), which could not take the report while it waits.
+    /// </summary>
+    private void ScheduleJobNotification()
+    {
+        _notifyTimer?.Dispose();
+        _notifyTimer = this.RegisterGrainTimer(NotifyJobAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan)
+        {
+            Interleave = true,
+            KeepAlive = true,
+        });
+    }
+
+    private async Task NotifyJobAsync(CancellationToken cancellationToken)
+    {
+        _notifyTimer?.Dispose();
+        _notifyTimer = null;
         try
         {
             await GrainFactory.GetGrain<IJobGrain>(State.JobId).RunFinishedAsync(new RunHistoryEntry
