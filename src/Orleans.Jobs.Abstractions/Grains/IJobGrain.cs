@@ -19,13 +19,31 @@ public interface IJobGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<JobSnapshot> GetAsync();
 
-    /// <summary>Starts a run now (or finds the run already started with the same idempotency key).</summary>
+    /// <summary>Starts a run now (or finds the run already started with the same idempotency key). Refused while paused.</summary>
     [Alias("Trigger")]
     Task<RunSnapshot> TriggerAsync(TriggerRequest request);
 
     /// <summary>Finished runs, newest first, at most <paramref name="limit"/>.</summary>
     [Alias("GetHistory")]
     Task<IReadOnlyList<RunHistoryEntry>> GetHistoryAsync(int limit);
+
+    /// <summary>The occurrence ledger, newest first, at most <paramref name="limit"/> entries.</summary>
+    [Alias("GetOccurrences")]
+    Task<IReadOnlyList<OccurrenceRecord>> GetOccurrencesAsync(int limit);
+
+    /// <summary>
+    /// Pauses the job: its schedule fires nothing and its active runs pause between steps; triggers are refused.
+    /// Pausing a paused job changes nothing.
+    /// </summary>
+    [Alias("Pause")]
+    Task<JobSnapshot> PauseAsync();
+
+    /// <summary>
+    /// Resumes the job and its paused runs. Fires that fell in the pause follow the misfire policy (by default one
+    /// runs now); the ledger records the others as skipped while paused.
+    /// </summary>
+    [Alias("Resume")]
+    Task<JobSnapshot> ResumeAsync();
 
     /// <summary>Deletes the job, terminating its active runs. Creating the id again starts a new generation.</summary>
     [Alias("Delete")]

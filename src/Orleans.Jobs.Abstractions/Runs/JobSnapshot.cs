@@ -47,4 +47,24 @@ public sealed record JobSnapshot
     /// <summary>The most recent finished run.</summary>
     [Id(10)]
     public RunHistoryEntry? LastRun { get; init; }
+
+    /// <summary>The next scheduled occurrence not yet handled; <see langword="null"/> when none will come.</summary>
+    [Id(11)]
+    public DateTimeOffset? NextFireAt { get; init; }
+
+    /// <summary>Occurrences held by the overlap policy, oldest first.</summary>
+    [Id(12)]
+    public IReadOnlyList<DateTimeOffset> Buffered { get; init; } = [];
+
+    /// <summary>Runs started by the schedule in this generation (what <see cref="JobDefinition.Limit"/> counts).</summary>
+    [Id(13)]
+    public long ScheduledRuns { get; init; }
+
+    /// <summary>Since when the job is paused, when it is.</summary>
+    [Id(14)]
+    public DateTimeOffset? PausedAt { get; init; }
+
+    /// <summary>The silo that answered: where the job's activation (and so its schedule timer) lives.</summary>
+    [Id(15)]
+    public string? Silo { get; init; }
 }

@@ -17,4 +17,19 @@ public sealed class JobsOptions
 
     /// <summary>Longest step deadline a job may ask for. Default 1 h.</summary>
     public TimeSpan MaximumStepDeadline { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Fires due within this are driven by a precise grain timer in a kept activation; later ones by the job's durable
+    /// reminder, which wakes the job about half of this before the fire. Default 2 min.
+    /// </summary>
+    public TimeSpan ScheduleTimerHorizon { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Occurrences kept in a job's ledger, newest first. Default 1,000.</summary>
+    public int LedgerLimit { get; set; } = 1000;
+
+    /// <summary>Most occurrences a job buffers for its overlap policy; further fires are skipped. Default 100.</summary>
+    public int MaximumBufferedFires { get; set; } = 100;
+
+    /// <summary>Missed fires listed one by one in the ledger after downtime; beyond this they are counted. Default 100.</summary>
+    public int MaximumMissedFiresListed { get; set; } = 100;
 }

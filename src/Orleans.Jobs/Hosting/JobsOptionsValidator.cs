@@ -30,5 +30,26 @@ internal sealed class JobsOptionsValidator(IOptions<JobsOptions> options, IOptio
         {
             throw new OrleansConfigurationException($"JobsOptions.MaximumStepDeadline must be positive, not {value.MaximumStepDeadline}.");
         }
+
+        if (value.ScheduleTimerHorizon < 2 * value.KeepAlivePeriod)
+        {
+            throw new OrleansConfigurationException(
+                $"JobsOptions.ScheduleTimerHorizon ({value.ScheduleTimerHorizon}) must be at least twice KeepAlivePeriod ({value.KeepAlivePeriod}), so a reminder wakes a job in time for its timer.");
+        }
+
+        if (value.LedgerLimit is < 1 or > 100_000)
+        {
+            throw new OrleansConfigurationException($"JobsOptions.LedgerLimit must be 1–100000, not {value.LedgerLimit}.");
+        }
+
+        if (value.MaximumBufferedFires is < 1 or > 10_000)
+        {
+            throw new OrleansConfigurationException($"JobsOptions.MaximumBufferedFires must be 1–10000, not {value.MaximumBufferedFires}.");
+        }
+
+        if (value.MaximumMissedFiresListed is < 0 or > 10_000)
+        {
+            throw new OrleansConfigurationException($"JobsOptions.MaximumMissedFiresListed must be 0–10000, not {value.MaximumMissedFiresListed}.");
+        }
     }
 }

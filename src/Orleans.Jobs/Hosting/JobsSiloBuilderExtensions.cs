@@ -31,6 +31,7 @@ public static class JobsSiloBuilderExtensions
             services.TryAddSingleton(TimeProvider.System);
             services.AddSingleton<JobTypeRegistry>();
             services.AddSingleton<JobDefinitionValidator>();
+            services.AddSingleton<SchedulePlanner>();
             services.AddSingleton<CatalogUpdateQueue>();
             services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<CatalogUpdateQueue>());
             services.AddSingleton<IConfigurationValidator, JobsOptionsValidator>();

@@ -11,6 +11,8 @@ internal sealed class JobDefinitionValidator(JobTypeRegistry jobTypes, IOptions<
     private const int MaximumLabelValueLength = 256;
     private const int MaximumDescriptionLength = 1024;
     private const int MaximumAttemptsLimit = 100;
+    private const int MaximumSchedules = 32;
+    private static readonly TimeSpan _maximumJitter = TimeSpan.FromDays(1);
 
     public void Validate(JobDefinition definition)
     {
@@ -34,6 +36,7 @@ internal sealed class JobDefinitionValidator(JobTypeRegistry jobTypes, IOptions<
             throw new JobValidationException("stepDeadline", $"must be more than 0 and at most {options.Value.MaximumStepDeadline}, not {definition.StepDeadline}.");
         }
 
+        ValidateSchedules(definition);
         ValidateLabels(definition.Labels ?? throw new JobValidationException("labels", "must not be null."));
         if (definition.Description is { Length: > MaximumDescriptionLength })
         {
@@ -70,6 +73,61 @@ internal sealed class JobDefinitionValidator(JobTypeRegistry jobTypes, IOptions<
         if (!(retry.BackoffCoefficient >= 1 && retry.BackoffCoefficient <= 100))
         {
             throw new JobValidationException("retry.backoffCoefficient", $"must be 1–100, not {retry.BackoffCoefficient}.");
+        }
+    }
+
+    private static void ValidateSchedules(JobDefinition definition)
+    {
+        var schedules = definition.Schedules ?? throw new JobValidationException("schedules", "must not be null.");
+        if (schedules.Count > MaximumSchedules)
+        {
+            throw new JobValidationException("schedules", $"has {schedules.Count} schedules; the limit is {MaximumSchedules}.");
+        }
+
+        for (var i = 0; i < schedules.Count; i++)
+        {
+            (schedules[i] ?? throw new JobValidationException($"schedules[{i}]", "must not be null.")).Validate($"schedules[{i}]");
+        }
+
+        if (definition.StartAt is { } start && definition.EndAt is { } end && end < start)
+        {
+            throw new JobValidationException("endAt", $"{end:O} is before startAt {start:O}.");
+        }
+
+        if (definition.Limit is < 1)
+        {
+            throw new JobValidationException("limit", $"must be at least 1, not {definition.Limit}.");
+        }
+
+        if (definition.Jitter < TimeSpan.Zero || definition.Jitter > _maximumJitter)
+        {
+            throw new JobValidationException("jitter", $"must be 0–{_maximumJitter}, not {definition.Jitter}.");
+        }
+
+        if (!Enum.IsDefined(definition.Overlap))
+        {
+            throw new JobValidationException("overlap", $"unknown policy {definition.Overlap}.");
+        }
+
+        var misfire = definition.Misfire ?? throw new JobValidationException("misfire", "must not be null.");
+        if (!Enum.IsDefined(misfire.Action))
+        {
+            throw new JobValidationException("misfire.action", $"unknown action {misfire.Action}.");
+        }
+
+        if (misfire.Threshold < TimeSpan.Zero)
+        {
+            throw new JobValidationException("misfire.threshold", $"must not be negative, not {misfire.Threshold}.");
+        }
+
+        if (misfire.MaximumCatchUp is < 1 or > 1000)
+        {
+            throw new JobValidationException("misfire.maximumCatchUp", $"must be 1–1000, not {misfire.MaximumCatchUp}.");
+        }
+
+        if (misfire.MaximumCatchUpAge <= TimeSpan.Zero)
+        {
+            throw new JobValidationException("misfire.maximumCatchUpAge", $"must be positive, not {misfire.MaximumCatchUpAge}.");
         }
     }
 

@@ -8,15 +8,18 @@ using Orleans.Runtime;
 namespace Orleans.Jobs.Jobs;
 
 /// <summary>
-/// A job: definition (validated, versioned), generation, active runs and bounded history. Not reentrant: its calls
-/// run one at a time. A trigger starts the run first and records it after, so a run's critical path holds no write
-/// of this grain; the run's own id makes duplicate triggers with one key start one run.
+/// A job: definition (validated, versioned), generation, schedule, active runs, bounded history and occurrence ledger.
+/// Not reentrant: its calls, timers and reminder ticks run one at a time. A fire or trigger starts the run first and
+/// records it after, so a run's critical path holds no write of this grain; the run's id (job, generation,
+/// occurrence) makes a fire or trigger delivered twice find the run it already started.
 /// </summary>
 internal sealed partial class JobGrain(
     [PersistentState("job", JobsStorageNames.GrainStorage)] IPersistentState<JobState> state,
     JobDefinitionValidator validator,
+    SchedulePlanner planner,
     CatalogUpdateQueue catalog,
     TimeProvider time,
+    ILocalSiloDetails silo,
     IOptions<JobsOptions> options,
     ILogger<JobGrain> logger) : Grain, IJobGrain
 {
@@ -50,9 +53,14 @@ internal sealed partial class JobGrain(
         State.ActiveRuns = [];
         State.History = [];
         State.Completed = State.Failed = State.Terminated = 0;
-        await state.WriteStateAsync();
-        LogCreated(JobId, normalized.Type, State.Generation);
-        catalog.Enqueue(CatalogEntry());
+        State.NextFireAt = ScheduleTimeline.NextAfter(normalized, now);
+        State.ScheduledRuns = 0;
+        State.PausedAt = null;
+        State.Buffered = [];
+        State.Ledger = [];
+        await SaveAsync();
+        LogCreated(JobId, normalized.Type, State.Generation, State.NextFireAt);
+        await ArmAsync();
         return Snapshot();
     }
 
@@ -72,12 +80,18 @@ internal sealed partial class JobGrain(
             return Snapshot();
         }
 
+        var scheduleChanged = !SameSchedule(State.Definition!, normalized);
         State.Definition = normalized;
         State.Version++;
         State.UpdatedAt = time.GetUtcNow();
-        await state.WriteStateAsync();
-        LogUpdated(JobId, State.Version);
-        catalog.Enqueue(CatalogEntry());
+        if (scheduleChanged)
+        {
+            State.NextFireAt = ScheduleTimeline.NextAfter(normalized, State.UpdatedAt);
+        }
+
+        await SaveAsync();
+        LogUpdated(JobId, State.Version, State.NextFireAt);
+        await ArmAsync();
         return Snapshot();
     }
 
@@ -91,42 +105,81 @@ internal sealed partial class JobGrain(
     {
         ArgumentNullException.ThrowIfNull(request);
         EnsureExists();
-        var occurrence = JobIds.ManualOccurrence(request.IdempotencyKey ?? Guid.NewGuid().ToString("N"));
+        if (State.PausedAt is not null)
+        {
+            throw new JobConflictException($"Job '{JobId}' is paused; resume it before triggering it.");
+        }
+
         if (request.Parameters is { } parameters)
         {
             validator.ValidateParameters(parameters);
         }
 
-        var runId = JobIds.RunId(JobId, State.Generation, occurrence);
-        var run = await GrainFactory.GetGrain<IRunGrain>(runId).StartAsync(new RunStartRequest
+        var occurrence = JobIds.ManualOccurrence(request.IdempotencyKey ?? Guid.NewGuid().ToString("N"));
+        var activeBefore = State.ActiveRuns.Count;
+        var run = await StartRunAsync(occurrence, time.GetUtcNow(), request.Parameters);
+        if (State.ActiveRuns.Count != activeBefore)
         {
-            Generation = State.Generation,
-            Occurrence = occurrence,
-            OccurrenceTime = time.GetUtcNow(),
-            Definition = State.Definition!,
-            Parameters = request.Parameters,
-        });
-
-        if (!run.IsFinished && !State.ActiveRuns.Contains(runId) && State.History.TrueForAll(h => h.RunId != runId))
-        {
-            State.ActiveRuns.Add(runId);
-            await state.WriteStateAsync();
-            catalog.Enqueue(CatalogEntry());
+            await SaveAsync();
         }
 
-        LogTriggered(JobId, runId);
+        LogTriggered(JobId, run.RunId);
         return run;
     }
 
     public Task<IReadOnlyList<RunHistoryEntry>> GetHistoryAsync(int limit)
     {
         EnsureExists();
-        if (limit < 1)
+        EnsureLimit(limit);
+        return Task.FromResult<IReadOnlyList<RunHistoryEntry>>([.. State.History.Take(limit)]);
+    }
+
+    public Task<IReadOnlyList<OccurrenceRecord>> GetOccurrencesAsync(int limit)
+    {
+        EnsureExists();
+        EnsureLimit(limit);
+        return Task.FromResult<IReadOnlyList<OccurrenceRecord>>([.. State.Ledger.Take(limit)]);
+    }
+
+    public async Task<JobSnapshot> PauseAsync()
+    {
+        EnsureExists();
+        if (State.PausedAt is null)
         {
-            throw new JobValidationException("limit", $"must be at least 1, not {limit}.");
+            State.PausedAt = time.GetUtcNow();
+            foreach (var runId in State.ActiveRuns)
+            {
+                await CallRunQuietlyAsync(runId, run => run.PauseAsync());
+            }
+
+            await SaveAsync();
+            LogPaused(JobId);
+            await ArmAsync();
         }
 
-        return Task.FromResult<IReadOnlyList<RunHistoryEntry>>([.. State.History.Take(limit)]);
+        return Snapshot();
+    }
+
+    public async Task<JobSnapshot> ResumeAsync()
+    {
+        EnsureExists();
+        if (State.PausedAt is not null)
+        {
+            State.PausedAt = null;
+            foreach (var runId in State.ActiveRuns)
+            {
+                await CallRunQuietlyAsync(runId, run => run.ResumeAsync());
+            }
+
+            // Fires that fell in the pause follow the misfire policy; those it does not run are recorded as paused.
+            await HandleDueAsync(OccurrenceOutcome.SkippedPaused, allMissed: true);
+            await StartBufferedAsync();
+            await SaveAsync();
+            LogResumed(JobId, State.NextFireAt);
+            await ArmAsync();
+        }
+
+        return Snapshot();
     }
 
     public async Task DeleteAsync()
@@ -134,24 +187,21 @@ internal sealed partial class JobGrain(
         EnsureExists();
         foreach (var runId in State.ActiveRuns.ToArray())
         {
-            try
-            {
-                await GrainFactory.GetGrain<IRunGrain>(runId).TerminateAsync("job deleted");
-            }
-            catch (JobsException exception)
-            {
-                // Already finished or never stored: nothing left to stop.
-                LogTerminateOnDeleteSkipped(exception, runId);
-            }
+            await TerminateQuietlyAsync(runId, "job deleted");
         }
 
         State.Definition = null;
         State.ActiveRuns = [];
         State.History = [];
+        State.NextFireAt = null;
+        State.PausedAt = null;
+        State.Buffered = [];
+        State.Ledger = [];
         State.UpdatedAt = time.GetUtcNow();
         await state.WriteStateAsync();
         LogDeleted(JobId, State.Generation);
         catalog.EnqueueDelete(JobId);
+        await ArmAsync();
     }
 
     public async Task RunFinishedAsync(RunHistoryEntry entry)
@@ -185,6 +235,53 @@ internal sealed partial class JobGrain(
                 break;
         }
 
+        await StartBufferedAsync();
+        await SaveAsync();
+    }
+
+    /// <summary>Starts (or finds) the run of <paramref name="occurrence"/> and counts it active until it reports finished.</summary>
+    private async Task<RunSnapshot> StartRunAsync(string occurrence, DateTimeOffset occurrenceTime, JobParameters? parameters)
+    {
+        var runId = JobIds.RunId(JobId, State.Generation, occurrence);
+        var run = await GrainFactory.GetGrain<IRunGrain>(runId).StartAsync(new RunStartRequest
+        {
+            Generation = State.Generation,
+            Occurrence = occurrence,
+            OccurrenceTime = occurrenceTime,
+            Definition = State.Definition!,
+            Parameters = parameters,
+        });
+
+        if (run.IsFinished || State.History.Exists(h => h.RunId == runId))
+        {
+            // A fire or trigger delivered again after its run finished: nothing is active.
+            State.ActiveRuns.Remove(runId);
+        }
+        else if (!State.ActiveRuns.Contains(runId))
+        {
+            State.ActiveRuns.Add(runId);
+        }
+
+        return run;
+    }
+
+    private Task TerminateQuietlyAsync(string runId, string reason) => CallRunQuietlyAsync(runId, run => run.TerminateAsync(reason));
+
+    /// <summary>Pause, resume or terminate a run that may have finished meanwhile: that is not an error here.</summary>
+    private async Task CallRunQuietlyAsync(string runId, Func<IRunGrain, Task> call)
+    {
+        try
+        {
+            await call(GrainFactory.GetGrain<IRunGrain>(runId));
+        }
+        catch (JobsException exception)
+        {
+            LogRunCallSkipped(exception, runId);
+        }
+    }
+
+    private async Task SaveAsync()
+    {
         await state.WriteStateAsync();
         catalog.Enqueue(CatalogEntry());
     }
@@ -194,6 +291,14 @@ internal sealed partial class JobGrain(
         if (!Exists)
         {
             throw new JobNotFoundException("job", JobId);
+        }
+    }
+
+    private static void EnsureLimit(int limit)
+    {
+        if (limit < 1)
+        {
+            throw new JobValidationException("limit", $"must be at least 1, not {limit}.");
         }
     }
 
@@ -213,7 +318,27 @@ internal sealed partial class JobGrain(
     private static bool SameDefinition(JobDefinition stored, JobDefinition requested) =>
         JsonSerializer.Serialize(stored, JobJson.Options) == JsonSerializer.Serialize(requested, JobJson.Options);
 
-    private JobLifecycle Status => State.ActiveRuns.Count > 0 ? JobLifecycle.Running : JobLifecycle.Scheduled;
+    private static bool SameSchedule(JobDefinition stored, JobDefinition requested) =>
+        SameDefinition(ScheduleOnly(stored), ScheduleOnly(requested));
+
+    private static JobDefinition ScheduleOnly(JobDefinition definition) => new()
+    {
+        Id = definition.Id,
+        Type = string.Empty,
+        Schedules = definition.Schedules,
+        StartAt = definition.StartAt,
+        EndAt = definition.EndAt,
+        Limit = definition.Limit,
+        Jitter = definition.Jitter,
+    };
+
+    private JobLifecycle Status =>
+        State.PausedAt is not null ? JobLifecycle.Paused
+        : State.ActiveRuns.Count > 0 ? JobLifecycle.Running
+        : State.Buffered.Count > 0 ? JobLifecycle.Queued
+        : State.Definition!.Schedules.Count > 0 && State.NextFireAt is null
+            ? (State.History.FirstOrDefault()?.Status is RunStatus.Failed ? JobLifecycle.Failed : JobLifecycle.Completed)
+        : JobLifecycle.Scheduled;
 
     private JobSnapshot Snapshot() => new()
     {
@@ -228,6 +353,11 @@ internal sealed partial class JobGrain(
         Failed = State.Failed,
         Terminated = State.Terminated,
         LastRun = State.History.FirstOrDefault(),
+        NextFireAt = State.PausedAt is null ? State.NextFireAt : null,
+        Buffered = [.. State.Buffered],
+        ScheduledRuns = State.ScheduledRuns,
+        PausedAt = State.PausedAt,
+        Silo = silo.SiloAddress.ToString(),
     };
 
     private JobCatalogEntry CatalogEntry() => new()
@@ -243,19 +373,4 @@ internal sealed partial class JobGrain(
         LastRunStatus = State.History.FirstOrDefault()?.Status,
         LastRunAt = State.History.FirstOrDefault()?.FinishedAt,
     };
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} created ({Type}, generation {Generation}).")]
-    private partial void LogCreated(string jobId, string type, long generation);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} updated to version {Version}.")]
-    private partial void LogUpdated(string jobId, long version);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} triggered run {RunId}.")]
-    private partial void LogTriggered(string jobId, string runId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} deleted (generation {Generation}).")]
-    private partial void LogDeleted(string jobId, long generation);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Run {RunId} was not terminated on delete.")]
-    private partial void LogTerminateOnDeleteSkipped(Exception exception, string runId);
 }

@@ -35,4 +35,19 @@ public sealed class JobState
 
     /// <summary>Runs terminated in this generation.</summary>
     public long Terminated { get; set; }
+
+    /// <summary>The next scheduled occurrence not yet handled (without jitter); null when none will come.</summary>
+    public DateTimeOffset? NextFireAt { get; set; }
+
+    /// <summary>Runs started by the schedule in this generation.</summary>
+    public long ScheduledRuns { get; set; }
+
+    /// <summary>Since when the job is paused; null when it is not.</summary>
+    public DateTimeOffset? PausedAt { get; set; }
+
+    /// <summary>Occurrences held by the overlap policy, oldest first.</summary>
+    public List<DateTimeOffset> Buffered { get; set; } = [];
+
+    /// <summary>The occurrence ledger, newest first, at most <c>JobsOptions.LedgerLimit</c>.</summary>
+    public List<OccurrenceRecord> Ledger { get; set; } = [];
 }

@@ -118,4 +118,46 @@ public sealed class JobGrainTests(ClusterFixture fixture)
         Assert.Equal($"{id}/2/manual-k", secondRun.RunId);
         Assert.NotEqual(firstRun.RunId, secondRun.RunId);
     }
+
+    [Fact]
+    public async Task Delete_WithActiveRun_TerminatesItPromptly()
+    {
+        var id = NewId("delete-active");
+        await Job(id).CreateAsync(StepRecorder(id, new { steps = 20, stepDelayMs = 200 }));
+        var run = await Job(id).TriggerAsync(new TriggerRequest());
+
+        // The run reports its end to the job; that must not wait on the job's own delete call.
+        await Job(id).DeleteAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        var terminated = await fixture.Client.GetGrain<IRunGrain>(run.RunId).GetStatusAsync();
+
+        Assert.Equal(RunStatus.Terminated, terminated.Status);
+        Assert.Equal("job deleted", terminated.TerminationReason);
+    }
+
+    [Fact]
+    public async Task Create_InvalidCron_NamesTheScheduleAndStoresNothing()
+    {
+        var id = NewId("bad-cron");
+        var definition = StepRecorder(id, new { steps = 1 }) with { Schedules = [Schedule.Interval(TimeSpan.FromHours(1)), Schedule.Cron("0 25 * * *")] };
+
+        var error = await Assert.ThrowsAsync<JobValidationException>(() => Job(id).CreateAsync(definition));
+
+        Assert.Equal("schedules[1].expression", error.Field);
+        Assert.Contains("invalid cron '0 25 * * *'", error.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<JobNotFoundException>(() => Job(id).GetAsync());
+    }
+
+    [Fact]
+    public async Task Update_ChangedSchedule_MovesTheNextFire()
+    {
+        var id = NewId("reschedule");
+        var created = await Job(id).CreateAsync(StepRecorder(id, new { steps = 1 }) with { Schedules = [Schedule.Cron("0 0 1 1 *")] });
+
+        var updated = await Job(id).UpdateAsync(created.Definition with { Schedules = [Schedule.Interval(TimeSpan.FromHours(1))] }, created.Version);
+        await Job(id).DeleteAsync();
+
+        Assert.Equal(1, created.NextFireAt!.Value.Month);
+        Assert.InRange(updated.NextFireAt!.Value - DateTimeOffset.UtcNow, TimeSpan.Zero, TimeSpan.FromHours(1));
+        Assert.Equal(JobLifecycle.Scheduled, updated.Status);
+    }
 }

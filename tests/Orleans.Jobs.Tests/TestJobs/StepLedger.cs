@@ -17,6 +17,8 @@ public static class StepLedger
 
     public static IReadOnlyList<StepRecord> StepsOf(string runId) => [.. _steps.Where(s => s.RunId == runId)];
 
+    public static IReadOnlyList<StepRecord> StepsOfJob(string jobId) => [.. _steps.Where(s => s.RunId.StartsWith(jobId + "/", StringComparison.Ordinal))];
+
     public static IReadOnlyList<PrepareRecord> PreparesOf(string runId) => [.. _prepares.Where(p => p.RunId == runId)];
 }
 

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace Orleans.Jobs.Jobs;
+
+/// <summary>The job grain's log messages.</summary>
+internal sealed partial class JobGrain
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} created ({Type}, generation {Generation}); next fire {NextFireAt}.")]
+    private partial void LogCreated(string jobId, string type, long generation, DateTimeOffset? nextFireAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} updated to version {Version}; next fire {NextFireAt}.")]
+    private partial void LogUpdated(string jobId, long version, DateTimeOffset? nextFireAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} triggered run {RunId}.")]
+    private partial void LogTriggered(string jobId, string runId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Job {JobId} fired run {RunId}.")]
+    private partial void LogFired(string jobId, string runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} paused.")]
+    private partial void LogPaused(string jobId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} resumed; next fire {NextFireAt}.")]
+    private partial void LogResumed(string jobId, DateTimeOffset? nextFireAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} deleted (generation {Generation}).")]
+    private partial void LogDeleted(string jobId, long generation);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A call to run {RunId} was skipped: it had finished or was never stored.")]
+    private partial void LogRunCallSkipped(Exception exception, string runId);
+}
