@@ -25,6 +25,7 @@ public sealed class JobTestRunner<TJob> where TJob : class, IJob
     public JobTestRunner(Action<IServiceCollection>? configureServices = null)
     {
         configureServices?.Invoke(_services);
+        Notifications = new RecordingJobNotifier(Time);
     }
 
     /// <summary>
@@ -38,6 +39,12 @@ public sealed class JobTestRunner<TJob> where TJob : class, IJob
     /// when a step does real I/O that should finish before its fake-clock timeouts fire.
     /// </summary>
     public TimeSpan IdleBeforeClockAdvance { get; set; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>The job's key-value store. Kept across <see cref="RunAsync"/> calls, as a job's store is across runs.</summary>
+    public InMemoryJobKeyValueStore Store { get; } = new();
+
+    /// <summary>The activity notifications the job sent, across runs.</summary>
+    public RecordingJobNotifier Notifications { get; }
 
     /// <summary>The run's parameters. Default none.</summary>
     public JobParameters Parameters { get; set; } = JobParameters.Empty;
@@ -76,7 +83,7 @@ public sealed class JobTestRunner<TJob> where TJob : class, IJob
 
         while (true)
         {
-            var context = new JobContext(JobId, runId, JobIds.ManualOccurrence("test"), Time.GetUtcNow(), Parameters, logger, Time, cancellationToken, attempt: 1);
+            var context = new JobContext(JobId, runId, JobIds.ManualOccurrence("test"), Time.GetUtcNow(), Parameters, logger, Time, cancellationToken, attempt: 1, Store, Notifications);
             var invocation = JobInvocation.Create(services, registration, context);
             await using var __ = invocation.ConfigureAwait(false);
             prepares++;

@@ -45,7 +45,10 @@ public interface IJobGrain : IGrainWithStringKey
     [Alias("Resume")]
     Task<JobSnapshot> ResumeAsync();
 
-    /// <summary>Deletes the job, terminating its active runs. Creating the id again starts a new generation.</summary>
+    /// <summary>
+    /// Deletes the job, terminating its active runs and clearing its key-value store and activity log. Creating the id
+    /// again starts a new generation.
+    /// </summary>
     [Alias("Delete")]
     Task DeleteAsync();
 

@@ -32,6 +32,12 @@ public interface IJobContext
     /// <summary>The engine's clock; use it instead of reading the system clock so tests can fake time.</summary>
     TimeProvider Time { get; }
 
+    /// <summary>The job's key-value store: values that persist across its runs.</summary>
+    IJobKeyValueStore Store { get; }
+
+    /// <summary>Activity notifications for the people who watch the job.</summary>
+    IJobNotifier Notifications { get; }
+
     /// <summary>
     /// Creates a batcher that flushes when <paramref name="size"/> items are buffered. The engine also flushes it
     /// before every checkpoint, so a resumed run never loses buffered items.

@@ -13,7 +13,9 @@ internal sealed class JobContext(
     RunLogger logger,
     TimeProvider time,
     CancellationToken runCancelled,
-    int attempt) : IJobContext
+    int attempt,
+    IJobKeyValueStore store,
+    IJobNotifier notifications) : IJobContext
 {
     private readonly List<IBatcherFlush> _batchers = [];
 
@@ -34,6 +36,10 @@ internal sealed class JobContext(
     public CancellationToken RunCancelled => runCancelled;
 
     public TimeProvider Time => time;
+
+    public IJobKeyValueStore Store => store;
+
+    public IJobNotifier Notifications => notifications;
 
     public Batcher<T> CreateBatcher<T>(int size, Func<IReadOnlyList<T>, CancellationToken, Task> flush)
     {

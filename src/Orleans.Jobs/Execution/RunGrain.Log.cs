@@ -37,6 +37,9 @@ internal sealed partial class RunGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: telling its job that it finished failed; the keep-alive reminder will try again.")]
     private static partial void LogJobNotificationFailed(ILogger logger, Exception exception, string runId);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: its entry in the job's activity log was lost.")]
+    private static partial void LogActivityFailed(ILogger logger, Exception exception, string runId);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: the keep-alive reminder could not be changed.")]
     private static partial void LogReminderFault(ILogger logger, Exception exception, string runId);
 

@@ -6,6 +6,7 @@ using Orleans.Jobs.Catalog;
 using Orleans.Jobs.Diagnostics;
 using Orleans.Jobs.Hosting;
 using Orleans.Jobs.Logs;
+using Orleans.Jobs.Services;
 using Orleans.Jobs.Sinks;
 using Orleans.Runtime;
 using Orleans.Storage;
@@ -560,6 +561,35 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
         }
 
         await UnregisterKeepAliveAsync();
+        await RecordFinishActivityAsync();
+    }
+
+    /// <summary>The engine's entry in the job's activity log. Best effort: a lost entry is logged, not retried.</summary>
+    private async Task RecordFinishActivityAsync()
+    {
+        var (level, title, summary) = State.Status switch
+        {
+            RunStatus.Completed => (ActivityLevel.Success, "Run completed", $"{State.Step} steps in {State.Attempt} attempt(s)."),
+            RunStatus.Terminated => (ActivityLevel.Warning, "Run terminated", State.TerminationReason ?? "terminated"),
+            _ => (ActivityLevel.Error, "Run failed", State.Error is { } error ? $"{error.Type}: {error.Message}" : "failed"),
+        };
+        try
+        {
+            await GrainFactory.GetGrain<IJobActivityGrain>(State.JobId).AddAsync(new ActivityEntry
+            {
+                At = _time.GetUtcNow(),
+                Level = level,
+                Activity = "run",
+                Title = title,
+                Summary = summary.Length > 8000 ? summary[..8000] : summary,
+                RunId = RunId,
+                FromEngine = true,
+            });
+        }
+        catch (Exception exception)
+        {
+            LogActivityFailed(_logger, exception, RunId);
+        }
     }
 
     private void ScheduleNextStep()
@@ -639,7 +669,9 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
             _runLogger!,
             _time,
             _runCancellation.Token,
-            State.Attempt);
+            State.Attempt,
+            new GrainJobKeyValueStore(GrainFactory, State.JobId),
+            new GrainJobNotifier(GrainFactory, State.JobId, RunId, _time));
         return JobInvocation.Create(_services, registration, context);
     }
 

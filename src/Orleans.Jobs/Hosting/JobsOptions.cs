@@ -32,4 +32,13 @@ public sealed class JobsOptions
 
     /// <summary>Missed fires listed one by one in the ledger after downtime; beyond this they are counted. Default 100.</summary>
     public int MaximumMissedFiresListed { get; set; } = 100;
+
+    /// <summary>Largest value in a job's key-value store, in UTF-8 bytes of JSON. Default 64 KiB.</summary>
+    public int MaximumStoreValueBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Most keys in a job's key-value store. Default 1,000.</summary>
+    public int MaximumStoreKeys { get; set; } = 1000;
+
+    /// <summary>Entries kept in a job's activity log, newest first. Default 200.</summary>
+    public int ActivityLimit { get; set; } = 200;
 }

@@ -47,6 +47,21 @@ internal sealed class JobsOptionsValidator(IOptions<JobsOptions> options, IOptio
             throw new OrleansConfigurationException($"JobsOptions.MaximumBufferedFires must be 1–10000, not {value.MaximumBufferedFires}.");
         }
 
+        if (value.MaximumStoreValueBytes is < 16 or > 16 * 1024 * 1024)
+        {
+            throw new OrleansConfigurationException($"JobsOptions.MaximumStoreValueBytes must be 16 bytes–16 MiB, not {value.MaximumStoreValueBytes}.");
+        }
+
+        if (value.MaximumStoreKeys is < 1 or > 100_000)
+        {
+            throw new OrleansConfigurationException($"JobsOptions.MaximumStoreKeys must be 1–100000, not {value.MaximumStoreKeys}.");
+        }
+
+        if (value.ActivityLimit is < 1 or > 10_000)
+        {
+            throw new OrleansConfigurationException($"JobsOptions.ActivityLimit must be 1–10000, not {value.ActivityLimit}.");
+        }
+
         if (value.MaximumMissedFiresListed is < 0 or > 10_000)
         {
             throw new OrleansConfigurationException($"JobsOptions.MaximumMissedFiresListed must be 0–10000, not {value.MaximumMissedFiresListed}.");

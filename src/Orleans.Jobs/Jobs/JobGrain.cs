@@ -190,6 +190,8 @@ internal sealed partial class JobGrain(
             await TerminateQuietlyAsync(runId, "job deleted");
         }
 
+        await GrainFactory.GetGrain<IJobKeyValueGrain>(JobId).ClearAsync();
+        await GrainFactory.GetGrain<IJobActivityGrain>(JobId).ClearAsync();
         State.Definition = null;
         State.ActiveRuns = [];
         State.History = [];

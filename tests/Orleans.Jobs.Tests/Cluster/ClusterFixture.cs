@@ -1,6 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Jobs.Hosting;
+using Orleans.Jobs.Samples.OfflineStores;
 using Orleans.Jobs.Storage;
 using Orleans.Jobs.Tests.TestJobs;
 using Orleans.TestingHost;
@@ -19,6 +21,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public InMemoryJobsStore Store { get; } = new();
 
+    /// <summary>The offline-store sample's source and destination, shared by every silo like a real container.</summary>
+    public InMemoryOfflineStores OfflineStores { get; } = new();
+
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IClusterClient Client => Cluster.Client;
@@ -26,11 +31,18 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var store = Store;
+        var offlineStores = OfflineStores;
         var builder = new InProcessTestClusterBuilder(SiloCount);
         builder.ConfigureSilo((_, silo) =>
         {
+            silo.Services.AddSingleton<IOfflineStoreSource>(offlineStores).AddSingleton<IOfflineStoreDestination>(offlineStores);
             silo.UseInMemoryStorageForJobs(store)
-                .AddJobs(jobs => jobs.Add<StepRecorderJob>("step_recorder").Add<Readme.PageImportJob>("page_import"), options => options.KeepAlivePeriod = KeepAlivePeriod);
+                .AddJobs(
+                    jobs => jobs
+                        .Add<StepRecorderJob>("step_recorder")
+                        .Add<Readme.PageImportJob>("page_import")
+                        .Add<OfflineStoreImportJob>(OfflineStoreImportJob.TypeName),
+                    options => options.KeepAlivePeriod = KeepAlivePeriod);
             silo.Configure<ReminderOptions>(options =>
             {
                 options.MinimumReminderPeriod = KeepAlivePeriod;

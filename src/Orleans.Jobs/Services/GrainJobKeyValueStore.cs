@@ -1,0 +1,21 @@
+using System.Text.Json;
+
+namespace Orleans.Jobs.Services;
+
+/// <summary>The <see cref="IJobKeyValueStore"/> job code sees in a cluster: JSON through the job's key-value grain.</summary>
+internal sealed class GrainJobKeyValueStore(IGrainFactory grains, string jobId) : IJobKeyValueStore
+{
+    private IJobKeyValueGrain Grain => grains.GetGrain<IJobKeyValueGrain>(jobId);
+
+    public async Task<T?> GetAsync<T>(string key, CancellationToken cancellationToken = default)
+    {
+        var json = await Grain.GetAsync(key).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return json is null ? default : JsonSerializer.Deserialize<T>(json, JobJson.Options);
+    }
+
+    public Task PutAsync<T>(string key, T value, CancellationToken cancellationToken = default) =>
+        Grain.PutAsync(key, JsonSerializer.Serialize(value, JobJson.Options)).WaitAsync(cancellationToken);
+
+    public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken = default) =>
+        Grain.DeleteAsync(key).WaitAsync(cancellationToken);
+}
