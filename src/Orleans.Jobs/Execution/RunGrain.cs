@@ -273,7 +273,8 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
         }
         else if (State.Status.IsFinished())
         {
-            // The run finished but its job may not have heard (the silo died in between): tell it again.
+            // The run finished but its job may not have heard (the silo died in between): tell it, and the catalog, again.
+            _catalog.Enqueue(CatalogEntry());
             ScheduleJobNotification();
         }
         else if (State.Status == RunStatus.Paused)

@@ -18,13 +18,14 @@ internal sealed partial class JobGrain : IRemindable
 
     private IGrainTimer? _fireTimer;
     private IGrainReminder? _reminder;
+    private bool _reminderLoaded;
     private DateTimeOffset? _reminderFirstTick;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (Exists && State.NextFireAt is not null)
         {
-            _reminder = await this.GetReminder(NextFireReminder);
+            // Overdue fires (the silo that held the job died, or the cluster was down) are handled at once.
             await ArmAsync();
         }
     }
@@ -36,7 +37,6 @@ internal sealed partial class JobGrain : IRemindable
             return;
         }
 
-        _reminder ??= await this.GetReminder(NextFireReminder);
         if (await HandleDueAsync(OccurrenceOutcome.Missed))
         {
             await SaveAsync();
@@ -103,12 +103,23 @@ internal sealed partial class JobGrain : IRemindable
     private async Task RegisterReminderAsync(TimeSpan due, DateTimeOffset now)
     {
         _reminder = await this.RegisterOrUpdateReminder(NextFireReminder, due, options.Value.KeepAlivePeriod);
+        _reminderLoaded = true;
         _reminderFirstTick = now + due;
+    }
+
+    /// <summary>Reads the reminder once per activation (a read of the reminder table), not on every arm.</summary>
+    private async Task LoadReminderAsync()
+    {
+        if (!_reminderLoaded)
+        {
+            _reminder ??= await this.GetReminder(NextFireReminder);
+            _reminderLoaded = true;
+        }
     }
 
     private async Task UnregisterReminderAsync()
     {
-        _reminder ??= await this.GetReminder(NextFireReminder);
+        await LoadReminderAsync();
         if (_reminder is not null)
         {
             await this.UnregisterReminder(_reminder);

@@ -60,7 +60,7 @@ internal sealed partial class JobGrain(
         State.Ledger = [];
         await SaveAsync();
         LogCreated(JobId, normalized.Type, State.Generation, State.NextFireAt);
-        await ArmAsync();
+        await ArmAsync(releaseWhenIdle: true);
         return Snapshot();
     }
 
@@ -91,7 +91,7 @@ internal sealed partial class JobGrain(
 
         await SaveAsync();
         LogUpdated(JobId, State.Version, State.NextFireAt);
-        await ArmAsync();
+        await ArmAsync(releaseWhenIdle: true);
         return Snapshot();
     }
 

@@ -158,4 +158,25 @@ public sealed class ScheduleTests(ClusterFixture fixture)
         Assert.Null(snapshot.NextFireAt);
         Assert.Equal(OccurrenceOutcome.LimitReached, ledger[0].Outcome);
     }
+
+    [Fact]
+    public async Task JobWithDistantFire_HoldsNoActivation_AndItsReminderBringsItBack()
+    {
+        await fixture.EnsureFullClusterAsync();
+        var jobId = NewId("distant");
+        var job = fixture.Client.GetGrain<IJobGrain>(jobId);
+        var management = fixture.Client.GetGrain<IManagementGrain>(0);
+
+        var created = await job.CreateAsync(StepRecorder(jobId, new { steps = 1 }) with { Schedules = [Schedule.Cron("0 0 1 1 *")] });
+        await WaitUntilAsync(
+            async () => (await management.GetDetailedGrainStatistics()).Count(s => s.GrainId.ToString().EndsWith(jobId, StringComparison.Ordinal)),
+            count => count == 0,
+            what: "the idle job's activation to be released");
+
+        // A call (or the reminder, in time for the fire) brings it back with its schedule intact.
+        var again = await job.GetAsync();
+        await job.DeleteAsync();
+        Assert.Equal(created.NextFireAt, again.NextFireAt);
+        Assert.Equal(JobLifecycle.Scheduled, again.Status);
+    }
 }
