@@ -1,0 +1,23 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Options;
+
+namespace Orleans.Jobs.AzureStorage;
+
+/// <summary>The Blob and Table service clients, made once from <see cref="AzureStorageJobsOptions"/>.</summary>
+internal sealed class AzureStorageClients(IOptions<AzureStorageJobsOptions> options)
+{
+    private readonly Lazy<TokenCredential> _credential = new(() => new DefaultAzureCredential());
+    private BlobServiceClient? _blobs;
+    private TableServiceClient? _tables;
+
+    public BlobServiceClient Blobs => _blobs ??= options.Value.ConnectionString is { Length: > 0 } connection
+        ? new BlobServiceClient(connection)
+        : new BlobServiceClient(options.Value.BlobServiceUri, _credential.Value);
+
+    public TableServiceClient Tables => _tables ??= options.Value.ConnectionString is { Length: > 0 } connection
+        ? new TableServiceClient(connection)
+        : new TableServiceClient(options.Value.TableServiceUri, _credential.Value);
+}

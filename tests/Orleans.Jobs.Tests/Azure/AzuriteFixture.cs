@@ -1,0 +1,24 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+
+namespace Orleans.Jobs.Tests.Azure;
+
+/// <summary>Gives a test class the shared Azurite, and clients for it.</summary>
+public sealed class AzuriteFixture : IAsyncLifetime
+{
+    private AzuriteServer? _server;
+
+    /// <summary>The connection string to the shared Azurite.</summary>
+    public string ConnectionString => _server?.ConnectionString ?? throw new InvalidOperationException("Azurite is not started.");
+
+    public BlobServiceClient Blobs => new(ConnectionString);
+
+    public TableServiceClient Tables => new(ConnectionString);
+
+    /// <summary>A fresh name for a container or table, so tests do not see each other's data.</summary>
+    public static string UniqueName(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 16, 63)];
+
+    public async Task InitializeAsync() => _server = await AzuriteServer.SharedAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}

@@ -1,0 +1,75 @@
+using System.Diagnostics;
+
+namespace Orleans.Jobs.Tests.Azure;
+
+/// <summary>
+/// The one Azurite of a test run: started from the repository's <c>azurite/start.sh</c> on free ports, in memory, the
+/// first time a test needs it; stopped when the test host exits (and, through <c>--exit-with</c>, even if the host is
+/// killed). Failing to start it fails the tests that need it, loudly.
+/// </summary>
+internal sealed class AzuriteServer
+{
+    private static readonly Lazy<Task<AzuriteServer>> _shared = new(StartAsync);
+
+    private AzuriteServer(string connectionString, string blobPort, string script)
+    {
+        ConnectionString = connectionString;
+        BlobPort = blobPort;
+        StopScript = script;
+    }
+
+    /// <summary>The connection string to this Azurite.</summary>
+    public string ConnectionString { get; }
+
+    private string BlobPort { get; }
+
+    private string StopScript { get; }
+
+    /// <summary>The shared server, started on first use.</summary>
+    public static Task<AzuriteServer> SharedAsync() => _shared.Value;
+
+    private static async Task<AzuriteServer> StartAsync()
+    {
+        var directory = FindAzuriteDirectory();
+        var start = new ProcessStartInfo("bash", [Path.Combine(directory, "start.sh"), "--in-memory", "--exit-with", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not run azurite/start.sh.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        var connectionString = (await output).Trim();
+        if (process.ExitCode != 0 || !connectionString.Contains("BlobEndpoint=", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"Azurite did not start (azurite/start.sh exited {process.ExitCode}): {await errors}");
+        }
+
+        var blobPort = new Uri(connectionString.Split(';').Single(p => p.StartsWith("BlobEndpoint=", StringComparison.Ordinal))["BlobEndpoint=".Length..]).Port;
+        var server = new AzuriteServer(connectionString, blobPort.ToString(System.Globalization.CultureInfo.InvariantCulture), Path.Combine(directory, "stop.sh"));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
+        return server;
+    }
+
+    private void Stop()
+    {
+        using var stop = Process.Start(new ProcessStartInfo("bash", [StopScript, BlobPort]) { RedirectStandardError = true });
+        stop?.WaitForExit(10_000);
+    }
+
+    private static string FindAzuriteDirectory()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "azurite", "start.sh");
+            if (File.Exists(candidate))
+            {
+                return Path.GetDirectoryName(candidate)!;
+            }
+        }
+
+        throw new InvalidOperationException($"No azurite/start.sh above {AppContext.BaseDirectory}.");
+    }
+}

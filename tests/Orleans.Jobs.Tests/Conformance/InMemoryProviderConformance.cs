@@ -1,0 +1,20 @@
+using Orleans.Jobs.Storage;
+using Orleans.Storage;
+
+namespace Orleans.Jobs.Tests.Conformance;
+
+/// <summary>The in-memory grain storage against the Orleans contract.</summary>
+public sealed class InMemoryGrainStorageConformance : GrainStorageConformance
+{
+    private readonly InMemoryGrainStorage _storage = new(new InMemoryJobsStore(), new JsonGrainStateSerializer());
+
+    protected override Task<IGrainStorage> StorageAsync() => Task.FromResult<IGrainStorage>(_storage);
+}
+
+/// <summary>The in-memory reminder table against the Orleans contract.</summary>
+public sealed class InMemoryReminderTableConformance : ReminderTableConformance
+{
+    private readonly InMemoryReminderTable _table = new(new InMemoryJobsStore());
+
+    protected override Task<IReminderTable> TableAsync() => Task.FromResult<IReminderTable>(_table);
+}
