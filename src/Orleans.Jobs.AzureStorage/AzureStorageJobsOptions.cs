@@ -20,4 +20,22 @@ public sealed class AzureStorageJobsOptions
 
     /// <summary>The table of reminders. Default <c>JobsReminders</c>.</summary>
     public string ReminderTable { get; set; } = "JobsReminders";
+
+    /// <summary>The container of run results, <c>{runId}.json</c>. Default <c>job-results</c>.</summary>
+    public string ResultsContainer { get; set; } = "job-results";
+
+    /// <summary>The container of run logs, append blobs <c>{runId}.log</c> of JSON lines. Default <c>job-logs</c>.</summary>
+    public string LogsContainer { get; set; } = "job-logs";
+
+    /// <summary>The table of the job catalog. Default <c>JobsCatalog</c>.</summary>
+    public string JobCatalogTable { get; set; } = "JobsCatalog";
+
+    /// <summary>The table of the run catalog. Default <c>JobsRunCatalog</c>.</summary>
+    public string RunCatalogTable { get; set; } = "JobsRunCatalog";
+
+    /// <summary>Run results and logs older than this are deleted; <see langword="null"/> keeps them. Default 30 days.</summary>
+    public TimeSpan? Retention { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often the retention sweep runs. Default 1 h.</summary>
+    public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromHours(1);
 }

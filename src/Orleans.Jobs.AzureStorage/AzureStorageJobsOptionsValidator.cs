@@ -20,14 +20,40 @@ internal sealed partial class AzureStorageJobsOptionsValidator : IValidateOption
             failures.Add("Storage: BlobServiceUri and TableServiceUri must both be absolute URIs.");
         }
 
-        if (!ContainerName().IsMatch(options.GrainStateContainer ?? string.Empty))
+        foreach (var (setting, container) in new[]
         {
-            failures.Add($"Storage:GrainStateContainer '{options.GrainStateContainer}' is not a container name (3–63 lowercase letters, digits and single hyphens).");
+            (nameof(options.GrainStateContainer), options.GrainStateContainer),
+            (nameof(options.ResultsContainer), options.ResultsContainer),
+            (nameof(options.LogsContainer), options.LogsContainer),
+        })
+        {
+            if (!ContainerName().IsMatch(container ?? string.Empty))
+            {
+                failures.Add($"Storage:{setting} '{container}' is not a container name (3–63 lowercase letters, digits and single hyphens).");
+            }
         }
 
-        if (!TableName().IsMatch(options.ReminderTable ?? string.Empty))
+        foreach (var (setting, table) in new[]
         {
-            failures.Add($"Storage:ReminderTable '{options.ReminderTable}' is not a table name (3–63 letters and digits, starting with a letter).");
+            (nameof(options.ReminderTable), options.ReminderTable),
+            (nameof(options.JobCatalogTable), options.JobCatalogTable),
+            (nameof(options.RunCatalogTable), options.RunCatalogTable),
+        })
+        {
+            if (!TableName().IsMatch(table ?? string.Empty))
+            {
+                failures.Add($"Storage:{setting} '{table}' is not a table name (3–63 letters and digits, starting with a letter).");
+            }
+        }
+
+        if (options.Retention is { } retention && retention <= TimeSpan.Zero)
+        {
+            failures.Add($"Storage:Retention must be positive (or unset to keep everything), not {retention}.");
+        }
+
+        if (options.RetentionSweepInterval < TimeSpan.FromSeconds(1))
+        {
+            failures.Add($"Storage:RetentionSweepInterval must be at least 1 s, not {options.RetentionSweepInterval}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -35,6 +35,9 @@ internal static class StorageKeys
     /// <summary>A blob-name-safe path segment: URI-escaped (so no <c>/</c>), long ones shortened with a hash.</summary>
     public static string ForBlob(string value) => Shorten(Uri.EscapeDataString(value), 400);
 
+    /// <summary>A blob path for a run id: each <c>/</c>-separated part escaped, so the run's blobs nest by job and generation.</summary>
+    public static string RunPath(string runId) => string.Join('/', runId.Split('/').Select(ForBlob));
+
     private static string Shorten(string escaped, int maximum)
     {
         if (escaped.Length <= maximum)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Jobs.AzureStorage;
+using Orleans.Jobs.Catalog;
 using Orleans.Jobs.Storage;
 using Orleans.Jobs.Tests.Cluster;
 using Orleans.Jobs.Tests.Conformance;
@@ -32,5 +33,23 @@ public sealed class TableReminderTableConformance(AzuriteFixture azurite) : Remi
         var table = new TableReminderTable(new AzureStorageClients(options), options, Options.Create(new ClusterOptions { ServiceId = "conformance" }), NullLogger<TableReminderTable>.Instance);
         await table.StartAsync();
         return table;
+    }
+}
+
+/// <summary>The Table catalog on Azurite against the catalog contract.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class TableJobCatalogConformance(AzuriteFixture azurite) : JobCatalogConformance, IClassFixture<AzuriteFixture>
+{
+    protected override async Task<IJobCatalog> CatalogAsync()
+    {
+        var options = Options.Create(new AzureStorageJobsOptions
+        {
+            ConnectionString = azurite.ConnectionString,
+            JobCatalogTable = AzuriteFixture.UniqueName("Jobs"),
+            RunCatalogTable = AzuriteFixture.UniqueName("Runs"),
+        });
+        var catalog = new TableJobCatalog(new AzureStorageClients(options), options);
+        await catalog.InitializeAsync(CancellationToken.None);
+        return catalog;
     }
 }

@@ -1,3 +1,4 @@
+using Orleans.Jobs.Catalog;
 using Orleans.Jobs.Storage;
 using Orleans.Storage;
 
@@ -17,4 +18,10 @@ public sealed class InMemoryReminderTableConformance : ReminderTableConformance
     private readonly InMemoryReminderTable _table = new(new InMemoryJobsStore());
 
     protected override Task<IReminderTable> TableAsync() => Task.FromResult<IReminderTable>(_table);
+}
+
+/// <summary>The in-memory catalog against the catalog contract.</summary>
+public sealed class InMemoryJobCatalogConformance : JobCatalogConformance
+{
+    protected override Task<IJobCatalog> CatalogAsync() => Task.FromResult<IJobCatalog>(new InMemoryJobCatalog());
 }
