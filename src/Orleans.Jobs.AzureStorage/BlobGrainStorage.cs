@@ -12,33 +12,19 @@ namespace Orleans.Jobs.AzureStorage;
 /// Grain state on Blob storage: one JSON blob per grain and state name (<c>{state}/{grain type}/{grain key}.json</c>),
 /// with optimistic concurrency on the blob's ETag — a first write only inserts, later writes and clears need the ETag
 /// last read or written; a conflict is an <see cref="InconsistentStateException"/> and leaves the blob as it was.
-/// Clearing deletes the blob. The container is created when the silo starts.
+/// Clearing deletes the blob. The container is created when the silo starts (<see cref="AzureStorageInitializer"/>).
 /// </summary>
 internal sealed partial class BlobGrainStorage(
     string name,
     AzureStorageClients clients,
     IOptions<AzureStorageJobsOptions> options,
     IGrainStorageSerializer serializer,
-    ILogger<BlobGrainStorage> logger) : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>
+    ILogger<BlobGrainStorage> logger) : IGrainStorage
 {
     private BlobContainerClient Container => clients.Blobs.GetBlobContainerClient(options.Value.GrainStateContainer);
 
-    public void Participate(ISiloLifecycle lifecycle) =>
-        lifecycle.Subscribe($"{nameof(BlobGrainStorage)}-{name}", ServiceLifecycleStage.ApplicationServices, InitializeAsync);
-
     /// <summary>Creates the container if it is missing.</summary>
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        }
-        catch (RequestFailedException exception)
-        {
-            throw new OrleansConfigurationException(
-                $"Grain storage '{name}' could not create blob container '{options.Value.GrainStateContainer}': {exception.Status} {exception.ErrorCode}.", exception);
-        }
-    }
+    public async Task InitializeAsync(CancellationToken cancellationToken) => await Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Jobs.Hosting;
 using Orleans.Jobs.Samples.OfflineStores;
@@ -43,20 +42,7 @@ public sealed class ClusterFixture : IAsyncLifetime
                         .Add<Readme.PageImportJob>("page_import")
                         .Add<OfflineStoreImportJob>(OfflineStoreImportJob.TypeName),
                     options => options.KeepAlivePeriod = KeepAlivePeriod);
-            silo.Configure<ReminderOptions>(options =>
-            {
-                options.MinimumReminderPeriod = KeepAlivePeriod;
-                options.RefreshReminderListPeriod = TimeSpan.FromSeconds(2);
-            });
-            silo.Configure<ClusterMembershipOptions>(options =>
-            {
-                options.ProbeTimeout = TimeSpan.FromSeconds(1);
-                options.NumMissedProbesLimit = 2;
-                options.NumVotesForDeathDeclaration = 1;
-                options.TableRefreshTimeout = TimeSpan.FromSeconds(2);
-                options.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
-                options.DeathVoteExpirationTimeout = TimeSpan.FromSeconds(10);
-            });
+            TestSiloTuning.Apply(silo);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
