@@ -1,36 +1,85 @@
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Jobs.AzureStorage;
 using Orleans.Jobs.Hosting;
 using Orleans.Jobs.Samples.OfflineStores;
 using Orleans.Jobs.Silo.Demo;
-using Orleans.Jobs.Silo.SampleJobs;
+using Orleans.Jobs.Silo.Hosting;
 
-// The main command: a local silo with in-memory storage that runs the sample import by hand, then the offline-store
-// import on a cron schedule, and shows every fire and step. (Azure Storage and multi-silo clustering come next.)
+// The main command: a silo with its data in Azure Storage (by default on a local Azurite it starts itself) that puts the
+// seed's offline-store import on a cron schedule and shows every fire, step and imported store.
 var builder = Host.CreateApplicationBuilder(args);
+builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
+{
+    ["--runs"] = "Demo:Runs",
+    ["--every-seconds"] = "Demo:EverySeconds",
+    ["--storage"] = "Storage:Mode",
+});
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.None); // start-up failures are reported below, once
+
+StorageMode mode;
+try
+{
+    mode = builder.Configuration.GetValue("Storage:Mode", StorageMode.Azurite);
+}
+catch (InvalidOperationException)
+{
+    Console.Error.WriteLine($"Invalid setting Storage:Mode '{builder.Configuration["Storage:Mode"]}': use {string.Join(", ", Enum.GetNames<StorageMode>())}.");
+    return 2;
+}
+
+await using var azurite = mode == StorageMode.Azurite ? await LocalAzurite.StartAsync(CancellationToken.None) : null;
+if (azurite is not null)
+{
+    builder.Configuration["Storage:ConnectionString"] = azurite.ConnectionString;
+    Console.WriteLine("Azurite is up (data in azurite/.data/silo).");
+}
+
+builder.Services.AddOptions<SiloSettings>().BindConfiguration("Orleans").ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<DemoOptions>()
-    .Bind(builder.Configuration)
     .Bind(builder.Configuration.GetSection("Demo"))
     .Validate(o => o.Runs >= 0, "runs must be 0 (until stopped) or more")
-    .Validate(o => o.Records is > 0 and <= 1_000_000, "records must be 1–1000000")
-    .Validate(o => o.ScheduledRuns >= 0, "scheduled-runs must be 0 (until stopped) or more")
     .Validate(o => o.EverySeconds is >= 1 and <= 30 && 60 % o.EverySeconds == 0, "every-seconds must divide 60 (1, 2, 3, 4, 5, 6, 10, 12, 15, 20 or 30)")
     .ValidateOnStart();
-builder.Services.AddSingleton<SampleWarehouse>();
-builder.Services.AddSingleton<InMemoryOfflineStores>();
-builder.Services.AddSingleton<IOfflineStoreSource>(sp => sp.GetRequiredService<InMemoryOfflineStores>());
-builder.Services.AddSingleton<IOfflineStoreDestination>(sp => sp.GetRequiredService<InMemoryOfflineStores>());
-builder.Services.AddSingleton<RunFollower>().AddSingleton<TriggeredDemo>().AddSingleton<ScheduledDemo>();
-builder.Services.AddHostedService<DemoRunner>();
-builder.UseOrleans(silo => silo
-    .UseLocalhostClustering()
-    .UseInMemoryStorageForJobs()
-    .AddJobs(jobs => jobs
-        .Add<SampleImportJob>("sample_import")
-        .Add<OfflineStoreImportJob>(OfflineStoreImportJob.TypeName)));
+builder.Services.Configure<JobsOptions>(builder.Configuration.GetSection("Jobs"));
+builder.Services.AddSingleton<RunFollower>().AddSingleton<ScheduledDemo>().AddHostedService<DemoRunner>();
+if (mode == StorageMode.InMemory)
+{
+    builder.Services.AddSingleton<InMemoryOfflineStores>();
+    builder.Services.AddSingleton<IOfflineStoreSource>(sp => sp.GetRequiredService<InMemoryOfflineStores>());
+    builder.Services.AddSingleton<IOfflineStoreDestination>(sp => sp.GetRequiredService<InMemoryOfflineStores>());
+    builder.Services.AddSingleton<IDemoStores, InMemoryDemoStores>();
+}
+else
+{
+    builder.Services.AddSingleton(sp => sp.GetRequiredService<AzureStorageClients>().Blobs.GetBlobContainerClient(sp.GetRequiredService<IOptions<DemoOptions>>().Value.SourceContainer));
+    builder.Services.AddSingleton(sp => sp.GetRequiredService<AzureStorageClients>().Tables.GetTableClient(sp.GetRequiredService<IOptions<DemoOptions>>().Value.DestinationTable));
+    builder.Services.AddSingleton<IOfflineStoreSource>(sp => new BlobOfflineStoreSource(sp.GetRequiredService<BlobContainerClient>()));
+    builder.Services.AddSingleton<IOfflineStoreDestination>(sp => new TableOfflineStoreDestination(sp.GetRequiredService<Azure.Data.Tables.TableClient>()));
+    builder.Services.AddSingleton<IDemoStores, AzureDemoStores>();
+}
+
+var silo = builder.Configuration.GetSection("Orleans").Get<SiloSettings>() ?? new SiloSettings();
+builder.UseOrleans(orleans =>
+{
+    orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
+    if (mode == StorageMode.InMemory)
+    {
+        orleans.UseInMemoryStorageForJobs();
+    }
+    else
+    {
+        orleans.UseAzureStorageForJobs(builder.Configuration.GetSection("Storage"));
+    }
+
+    orleans.AddJobs(jobs => jobs.Add<OfflineStoreImportJob>(OfflineStoreImportJob.TypeName));
+});
 
 try
 {
@@ -39,6 +88,11 @@ try
 catch (OptionsValidationException exception)
 {
     Console.Error.WriteLine($"Invalid setting: {string.Join("; ", exception.Failures)}");
+    return 2;
+}
+catch (OrleansConfigurationException exception)
+{
+    Console.Error.WriteLine($"Invalid configuration: {exception.Message}");
     return 2;
 }
 

@@ -2,28 +2,27 @@ using Microsoft.Extensions.Hosting;
 
 namespace Orleans.Jobs.Silo.Demo;
 
-/// <summary>
-/// Drives the silo's main command: the triggered sample import, then the scheduled offline-store import; then stops
-/// the silo with exit code 0 when every run completed.
-/// </summary>
-internal sealed class DemoRunner(TriggeredDemo triggered, ScheduledDemo scheduled, IHostApplicationLifetime lifetime) : BackgroundService
+/// <summary>Runs the scheduled demo once the silo has started, then stops the silo: exit code 0 when every run completed.</summary>
+internal sealed class DemoRunner(ScheduledDemo demo, IHostApplicationLifetime lifetime) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await WaitForStartAsync(stoppingToken);
-        int completed = 0, failed = 0;
+        var failed = 0;
         try
         {
-            (completed, failed) = await triggered.RunAsync(stoppingToken);
-            var (scheduledCompleted, scheduledFailed) = await scheduled.RunAsync(stoppingToken);
-            completed += scheduledCompleted;
-            failed += scheduledFailed;
+            (var completed, failed) = await demo.RunAsync(stoppingToken);
             Console.WriteLine();
             Console.WriteLine($"Done: {completed} run(s) completed, {failed} did not.");
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             Console.WriteLine("Stopping.");
+        }
+        catch (Exception exception)
+        {
+            Console.Error.WriteLine($"The demo failed: {exception.Message}");
+            failed = 1;
         }
         finally
         {

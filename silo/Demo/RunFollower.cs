@@ -7,7 +7,7 @@ namespace Orleans.Jobs.Silo.Demo;
 internal sealed class RunFollower(IGrainFactory grains, IRunLogStore logs)
 {
     /// <summary>Follows <paramref name="started"/> to its end; <paramref name="describe"/> adds what the run produced.</summary>
-    public async Task<bool> FollowAsync(RunSnapshot started, string heading, Func<RunSnapshot, string> describe, CancellationToken cancellationToken)
+    public async Task<bool> FollowAsync(RunSnapshot started, string heading, Func<RunSnapshot, Task<string>> describe, CancellationToken cancellationToken)
     {
         Console.WriteLine();
         Console.WriteLine($"{heading} {started.RunId} on {started.Silo}");
@@ -33,7 +33,7 @@ internal sealed class RunFollower(IGrainFactory grains, IRunLogStore logs)
         }
 
         Console.WriteLine(snapshot.Status == RunStatus.Completed
-            ? $"✔ {snapshot.Status}: {snapshot.Step} steps, {describe(snapshot)}, {clock.Elapsed.TotalSeconds:0.0} s, result at {snapshot.ResultReference}"
+            ? $"✔ {snapshot.Status}: {snapshot.Step} steps, {await describe(snapshot)}, {clock.Elapsed.TotalSeconds:0.0} s, result at {snapshot.ResultReference}"
             : $"✖ {snapshot.Status} after attempt {snapshot.Attempt}: {snapshot.Error?.Message ?? snapshot.TerminationReason}");
         return snapshot.Status == RunStatus.Completed;
     }

@@ -6,17 +6,22 @@ using Microsoft.Extensions.Options;
 
 namespace Orleans.Jobs.AzureStorage;
 
-/// <summary>The Blob and Table service clients, made once from <see cref="AzureStorageJobsOptions"/>.</summary>
-internal sealed class AzureStorageClients(IOptions<AzureStorageJobsOptions> options)
+/// <summary>
+/// The Blob and Table service clients of the account Orleans.Jobs uses, made once from <see cref="AzureStorageJobsOptions"/>.
+/// Registered by <c>UseAzureStorageForJobs</c>; job types may use it to reach the same account.
+/// </summary>
+public sealed class AzureStorageClients(IOptions<AzureStorageJobsOptions> options)
 {
     private readonly Lazy<TokenCredential> _credential = new(() => new DefaultAzureCredential());
     private BlobServiceClient? _blobs;
     private TableServiceClient? _tables;
 
+    /// <summary>The Blob service.</summary>
     public BlobServiceClient Blobs => _blobs ??= options.Value.ConnectionString is { Length: > 0 } connection
         ? new BlobServiceClient(connection)
         : new BlobServiceClient(options.Value.BlobServiceUri, _credential.Value);
 
+    /// <summary>The Table service.</summary>
     public TableServiceClient Tables => _tables ??= options.Value.ConnectionString is { Length: > 0 } connection
         ? new TableServiceClient(connection)
         : new TableServiceClient(options.Value.TableServiceUri, _credential.Value);

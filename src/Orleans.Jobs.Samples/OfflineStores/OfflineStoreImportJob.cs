@@ -50,7 +50,7 @@ public sealed class OfflineStoreImportJob(IOfflineStoreSource source, IOfflineSt
                 await ImportNextFileAsync(state, cancellationToken);
                 return status;
             default:
-                Context.Logger.LogInformation("Offline store import complete: {Count} stores from {Files} files", state.Count, state.FilesImported);
+                Context.Logger.LogInformation("Offline store import complete: {Count} stores from {Files} file(s)", state.Count, state.FilesImported);
                 await Context.Notifications.SuccessAsync(Activity, "Imported data", $"Imported {state.Count} offline stores from {state.FilesImported} files", cancellationToken);
                 return status.Complete(new { imported = state.Count, files = state.FilesImported });
         }
@@ -72,7 +72,14 @@ public sealed class OfflineStoreImportJob(IOfflineStoreSource source, IOfflineSt
 
         state.Files = [.. files.Where(f => f.LastModified > state.LastFileTimestamp).OrderBy(f => f.LastModified).ThenBy(f => f.Name, StringComparer.Ordinal)];
         state.Phase = state.Files.Count == 0 ? ImportPhase.Complete : ImportPhase.ImportFiles;
-        Context.Logger.LogInformation("Found {Count} files to import: {Files}", state.Files.Count, string.Join(", ", state.Files.Select(f => f.Name)));
+        if (state.Files.Count == 0)
+        {
+            Context.Logger.LogInformation("No new files since the last import");
+        }
+        else
+        {
+            Context.Logger.LogInformation("Found {Count} new file(s): {Files}", state.Files.Count, string.Join(", ", state.Files.Select(f => f.Name)));
+        }
     }
 
     private async Task ImportNextFileAsync(OfflineStoreImportState state, CancellationToken cancellationToken)

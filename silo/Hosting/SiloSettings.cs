@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Orleans.Jobs.Silo.Hosting;
+
+/// <summary>The silo's cluster settings (section <c>Orleans</c>).</summary>
+public sealed class SiloSettings
+{
+    /// <summary>The cluster's id; silos with the same id form one cluster. Default <c>orleans-jobs</c>.</summary>
+    [Required]
+    public string ClusterId { get; set; } = "orleans-jobs";
+
+    /// <summary>The service's id; it keys durable data (reminders), so keep it across deployments. Default <c>orleans-jobs</c>.</summary>
+    [Required]
+    public string ServiceId { get; set; } = "orleans-jobs";
+
+    /// <summary>The port silos talk on. Default 11111.</summary>
+    [Range(1, 65535)]
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>The port clients connect to. Default 30000.</summary>
+    [Range(1, 65535)]
+    public int GatewayPort { get; set; } = 30000;
+}
