@@ -18,6 +18,9 @@ public sealed class AzureStorageJobsOptions
     /// <summary>The container of grain state blobs. Default <c>jobs-state</c>.</summary>
     public string GrainStateContainer { get; set; } = "jobs-state";
 
+    /// <summary>The table of cluster membership, for Table clustering. Default <c>JobsMembership</c>.</summary>
+    public string MembershipTable { get; set; } = "JobsMembership";
+
     /// <summary>The table of reminders. Default <c>JobsReminders</c>.</summary>
     public string ReminderTable { get; set; } = "JobsReminders";
 

@@ -36,6 +36,7 @@ internal sealed partial class AzureStorageJobsOptionsValidator : IValidateOption
         foreach (var (setting, table) in new[]
         {
             (nameof(options.ReminderTable), options.ReminderTable),
+            (nameof(options.MembershipTable), options.MembershipTable),
             (nameof(options.JobCatalogTable), options.JobCatalogTable),
             (nameof(options.RunCatalogTable), options.RunCatalogTable),
         })

@@ -34,6 +34,16 @@ public static class AzureStorageSiloBuilderExtensions
         return builder.UseAzureStorageForJobs(options => options.Bind(section));
     }
 
+    /// <summary>
+    /// Cluster membership in a Table of the account <see cref="UseAzureStorageForJobs(ISiloBuilder, Action{AzureStorageJobsOptions})"/>
+    /// configured: silo processes with the same cluster id form one cluster, with no primary.
+    /// </summary>
+    public static ISiloBuilder UseAzureTableClusteringForJobs(this ISiloBuilder builder)
+    {
+        builder.Services.AddSingleton<IMembershipTable, TableMembershipTable>();
+        return builder;
+    }
+
     private static ISiloBuilder UseAzureStorageForJobs(this ISiloBuilder builder, Action<OptionsBuilder<AzureStorageJobsOptions>> configure)
     {
         var services = builder.Services;
