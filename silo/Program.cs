@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Jobs.AzureStorage;
 using Orleans.Jobs.Hosting;
+using Orleans.Jobs.Samples.Countdown;
 using Orleans.Jobs.Samples.OfflineStores;
 using Orleans.Jobs.Silo.Demo;
 using Orleans.Jobs.Silo.Hosting;
@@ -41,14 +42,19 @@ if (azurite is not null)
     Console.WriteLine("Azurite is up (data in azurite/.data/silo).");
 }
 
-builder.Services.AddOptions<SiloSettings>().BindConfiguration("Orleans").ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<SiloSettings>().BindConfiguration("Silo").ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddOptions<DemoOptions>()
     .Bind(builder.Configuration.GetSection("Demo"))
     .Validate(o => o.Runs >= 0, "runs must be 0 (until stopped) or more")
     .Validate(o => o.EverySeconds is >= 1 and <= 30 && 60 % o.EverySeconds == 0, "every-seconds must divide 60 (1, 2, 3, 4, 5, 6, 10, 12, 15, 20 or 30)")
     .ValidateOnStart();
 builder.Services.Configure<JobsOptions>(builder.Configuration.GetSection("Jobs"));
-builder.Services.AddSingleton<RunFollower>().AddSingleton<ScheduledDemo>().AddHostedService<DemoRunner>();
+builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Silo:Membership"));
+builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Silo:Reminders"));
+if (builder.Configuration.GetValue("Demo:Enabled", true))
+{
+    builder.Services.AddSingleton<RunFollower>().AddSingleton<ScheduledDemo>().AddHostedService<DemoRunner>();
+}
 if (mode == StorageMode.InMemory)
 {
     builder.Services.AddSingleton<InMemoryOfflineStores>();
@@ -65,10 +71,26 @@ else
     builder.Services.AddSingleton<IDemoStores, AzureDemoStores>();
 }
 
-var silo = builder.Configuration.GetSection("Orleans").Get<SiloSettings>() ?? new SiloSettings();
+var silo = builder.Configuration.GetSection("Silo").Get<SiloSettings>() ?? new SiloSettings();
+if (silo.Clustering == ClusteringMode.Table && mode == StorageMode.InMemory)
+{
+    Console.Error.WriteLine("Invalid setting Silo:Clustering 'Table': Table clustering needs Storage:Mode Azurite or Azure.");
+    return 2;
+}
+
 builder.UseOrleans(orleans =>
 {
-    orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
+    if (silo.Clustering == ClusteringMode.Table)
+    {
+        orleans.Configure<ClusterOptions>(cluster => (cluster.ClusterId, cluster.ServiceId) = (silo.ClusterId, silo.ServiceId));
+        orleans.ConfigureEndpoints(silo.AdvertisedAddress, silo.SiloPort, silo.GatewayPort, listenOnAnyHostAddress: false);
+        orleans.UseAzureTableClusteringForJobs();
+    }
+    else
+    {
+        orleans.UseLocalhostClustering(silo.SiloPort, silo.GatewayPort, serviceId: silo.ServiceId, clusterId: silo.ClusterId);
+    }
+
     if (mode == StorageMode.InMemory)
     {
         orleans.UseInMemoryStorageForJobs();
@@ -78,7 +100,9 @@ builder.UseOrleans(orleans =>
         orleans.UseAzureStorageForJobs(builder.Configuration.GetSection("Storage"));
     }
 
-    orleans.AddJobs(jobs => jobs.Add<OfflineStoreImportJob>(OfflineStoreImportJob.TypeName));
+    orleans.AddJobs(jobs => jobs
+        .Add<OfflineStoreImportJob>(OfflineStoreImportJob.TypeName)
+        .Add<CountdownJob>(CountdownJob.TypeName));
 });
 
 try

@@ -3,6 +3,9 @@ namespace Orleans.Jobs.Silo.Demo;
 /// <summary>The main command's settings (<c>--runs 2</c> on the command line, or <c>Demo__Runs</c> in the environment).</summary>
 public sealed class DemoOptions
 {
+    /// <summary>Whether the silo runs the demo; without it the silo just serves the cluster until stopped. Default true.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>Scheduled runs to follow before the silo stops; 0 keeps going until Ctrl+C. Default 3.</summary>
     public int Runs { get; set; } = 3;
 

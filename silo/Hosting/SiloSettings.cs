@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Orleans.Jobs.Silo.Hosting;
 
-/// <summary>The silo's cluster settings (section <c>Orleans</c>).</summary>
+/// <summary>The silo's cluster settings (section <c>Silo</c>).</summary>
 public sealed class SiloSettings
 {
     /// <summary>The cluster's id; silos with the same id form one cluster. Default <c>orleans-jobs</c>.</summary>
@@ -20,4 +20,11 @@ public sealed class SiloSettings
     /// <summary>The port clients connect to. Default 30000.</summary>
     [Range(1, 65535)]
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>How silos find each other. Default <see cref="ClusteringMode.Localhost"/>.</summary>
+    public ClusteringMode Clustering { get; set; } = ClusteringMode.Localhost;
+
+    /// <summary>For Table clustering: the address other silos and clients reach this one at. Default <c>127.0.0.1</c>.</summary>
+    [Required]
+    public string AdvertisedAddress { get; set; } = "127.0.0.1";
 }

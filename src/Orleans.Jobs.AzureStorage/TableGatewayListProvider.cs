@@ -39,6 +39,10 @@ internal sealed class TableGatewayListProvider(
                 }
             }
         }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            // No silo has created the table yet: no gateways yet.
+        }
         catch (RequestFailedException exception)
         {
             throw new OrleansException($"Reading gateways from membership table '{options.Value.MembershipTable}' failed: {exception.Status} {exception.ErrorCode}.", exception);

@@ -1,0 +1,11 @@
+namespace Orleans.Jobs.Samples.Countdown;
+
+/// <summary>The countdown's checkpoint: each step done, and the process that did it.</summary>
+public sealed class CountdownState
+{
+    /// <summary>Steps done so far, in order.</summary>
+    public List<CountdownStep> Done { get; set; } = [];
+}
+
+/// <summary>One step of a countdown: its number (from 1) and the id of the process that performed it.</summary>
+public sealed record CountdownStep(int Step, int ProcessId);

@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Orleans.Jobs.Tests.Processes;
+
+/// <summary>A real silo: the <c>silo</c> binary in a process of its own, configured through its environment.</summary>
+internal sealed class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+
+    private SiloProcess(Process process, int siloPort)
+    {
+        _process = process;
+        SiloPort = siloPort;
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    /// <summary>The silo's port: its address in run and job snapshots ends with it.</summary>
+    public int SiloPort { get; }
+
+    /// <summary>The process id, as the countdown job records it.</summary>
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>What the silo printed, for failure messages.</summary>
+    public string Output => string.Join('\n', _output);
+
+    /// <summary>Starts a silo with <paramref name="settings"/> (configuration keys, <c>:</c>-separated) on free ports.</summary>
+    public static SiloProcess Start(IReadOnlyDictionary<string, string> settings)
+    {
+        var (siloPort, gatewayPort) = (FreePort(), FreePort());
+        var start = new ProcessStartInfo("dotnet", [SiloAssembly()])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(SiloAssembly())!,
+        };
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        start.Environment["Silo__SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["Silo__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new SiloProcess(Process.Start(start) ?? throw new InvalidOperationException("Could not start the silo process."), siloPort);
+    }
+
+    /// <summary>Kills the process at once (SIGKILL): no shutdown, no goodbye to the cluster.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is not null)
+        {
+            _output.Enqueue(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The silo binary built with the solution, in the same configuration as the tests.</summary>
+    private static string SiloAssembly()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = testOutput.Parent!.Name; // …/bin/{Configuration}/net10.0/
+        for (var directory = testOutput; directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "silo", "bin", configuration, "net10.0", "Orleans.Jobs.Silo.dll");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException($"The silo binary (silo/bin/{configuration}/net10.0/Orleans.Jobs.Silo.dll) is not built.");
+    }
+}
