@@ -84,6 +84,43 @@ public sealed class TwoSiloProcessesTests(AzuriteFixture azurite) : IClassFixtur
         Assert.All(done.Skip(committedBeforeKill.Count + 1), s => Assert.Equal(survivor.ProcessId, s.ProcessId));
     }
 
+    [Fact]
+    public async Task StopTheSiloRunningARunGracefully_TheRunMovesToTheOtherAtOnce()
+    {
+        var clusterId = $"g{Guid.NewGuid():N}"[..12];
+        var settings = Settings(clusterId);
+
+        // Keep-alive reminders at their production period (1 min): only the handoff can move the run within the test.
+        settings.Remove("Silo:Reminders:MinimumReminderPeriod");
+        settings.Remove("Jobs:KeepAlivePeriod");
+        await using var first = SiloProcess.Start(settings);
+        await using var second = SiloProcess.Start(settings);
+        using var client = await ConnectAsync(settings, first, second);
+        var grains = client.Services.GetRequiredService<IClusterClient>();
+        await WaitUntilAsync(() => grains.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true), hosts => hosts.Count == 2, _patience, "two active silos");
+
+        var job = grains.GetGrain<IJobGrain>("countdown");
+        await job.CreateAsync(new JobDefinition { Id = "countdown", Type = CountdownJob.TypeName, Parameters = JobParameters.From(new { steps = 10, stepMs = 400 }) });
+        var started = await job.TriggerAsync(new TriggerRequest { IdempotencyKey = "graceful" });
+        var beforeStop = await WaitUntilAsync(grains.GetGrain<IRunGrain>(started.RunId).GetStatusAsync, s => s.Step >= 3, _patience, "three committed steps");
+        var (leaving, staying) = beforeStop.Silo!.Contains($":{first.SiloPort}:", StringComparison.Ordinal) ? (first, second) : (second, first);
+        leaving.Terminate();
+        var exitCode = await leaving.WaitForExitAsync(TimeSpan.FromSeconds(60));
+
+        // Not a single call to the run meanwhile: only the handoff can have moved it. Its result blob says it finished.
+        var result = azurite.Blobs.GetBlobContainerClient(settings["Storage:ResultsContainer"]).GetBlobClient($"{started.RunId}.json");
+        await WaitUntilAsync(async () => (await result.ExistsAsync()).Value, exists => exists, TimeSpan.FromSeconds(30), "the run's result, well before its keep-alive reminder (1 min)");
+
+        var finished = await grains.GetGrain<IRunGrain>(started.RunId).GetStatusAsync();
+        Assert.Equal(0, exitCode);
+        Assert.Equal(RunStatus.Completed, finished.Status);
+        Assert.Contains($":{staying.SiloPort}:", finished.Silo, StringComparison.Ordinal);
+        var done = Done(finished);
+        Assert.Equal(Enumerable.Range(1, 10), done.Select(s => s.Step));
+        Assert.Equal(Done(beforeStop), done.Take(Done(beforeStop).Count));
+        Assert.Contains(done, s => s.ProcessId == staying.ProcessId);
+    }
+
     private static async Task<RunSnapshot?> WaitOrNullAsync(IRunGrain run)
     {
         try
