@@ -26,11 +26,8 @@ public static class AzureStorageClientBuilderExtensions
 
     private static IClientBuilder UseAzureTableClusteringForJobs(this IClientBuilder builder, Action<OptionsBuilder<AzureStorageJobsOptions>> configure)
     {
-        var services = builder.Services;
-        configure(services.AddOptions<AzureStorageJobsOptions>().ValidateOnStart());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AzureStorageJobsOptions>, AzureStorageJobsOptionsValidator>());
-        services.TryAddSingleton<AzureStorageClients>();
-        services.AddSingleton<IGatewayListProvider, TableGatewayListProvider>();
+        builder.Services.AddAzureStorageJobsOptions(configure);
+        builder.Services.AddSingleton<IGatewayListProvider, TableGatewayListProvider>();
         return builder;
     }
 }

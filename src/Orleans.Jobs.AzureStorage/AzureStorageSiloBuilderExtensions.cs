@@ -47,9 +47,7 @@ public static class AzureStorageSiloBuilderExtensions
     private static ISiloBuilder UseAzureStorageForJobs(this ISiloBuilder builder, Action<OptionsBuilder<AzureStorageJobsOptions>> configure)
     {
         var services = builder.Services;
-        configure(services.AddOptions<AzureStorageJobsOptions>().ValidateOnStart());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AzureStorageJobsOptions>, AzureStorageJobsOptionsValidator>());
-        services.TryAddSingleton<AzureStorageClients>();
+        services.AddAzureStorageJobsOptions(configure);
         services.TryAddSingleton<JsonGrainStateSerializer>();
         services.AddGrainStorage(JobsStorageNames.GrainStorage, (sp, name) => ActivatorUtilities.CreateInstance<BlobGrainStorage>(sp, name, sp.GetRequiredService<JsonGrainStateSerializer>()));
         services.AddSingleton<IReminderTable, TableReminderTable>();

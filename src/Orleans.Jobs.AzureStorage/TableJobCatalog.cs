@@ -51,11 +51,11 @@ internal sealed class TableJobCatalog(AzureStorageClients clients, IOptions<Azur
             row[LabelColumn(key)] = value;
         }
 
-        await CallAsync("upsert job", () => Jobs.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken));
+        await CallAsync("upsert job", () => Jobs.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken), missingIsFine: false);
     }
 
     public async Task DeleteJobAsync(string jobId, CancellationToken cancellationToken) =>
-        await CallAsync("delete job", () => Jobs.DeleteEntityAsync(JobsPartition, StorageKeys.ForTable(jobId), ETag.All, cancellationToken));
+        await CallAsync("delete job", () => Jobs.DeleteEntityAsync(JobsPartition, StorageKeys.ForTable(jobId), ETag.All, cancellationToken), missingIsFine: true);
 
     public async Task UpsertRunAsync(RunCatalogEntry entry, CancellationToken cancellationToken)
     {
@@ -72,7 +72,7 @@ internal sealed class TableJobCatalog(AzureStorageClients clients, IOptions<Azur
             ["FinishedAt"] = entry.FinishedAt,
             ["Error"] = entry.Error is { Length: > 16_000 } error ? error[..16_000] : entry.Error,
         };
-        await CallAsync("upsert run", () => Runs.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken));
+        await CallAsync("upsert run", () => Runs.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken), missingIsFine: false);
     }
 
     public async Task<CatalogPage<JobCatalogEntry>> QueryJobsAsync(JobCatalogQuery query, CancellationToken cancellationToken)
@@ -160,13 +160,13 @@ internal sealed class TableJobCatalog(AzureStorageClients clients, IOptions<Azur
         return (rows, more);
     }
 
-    private static async Task CallAsync(string operation, Func<Task<Response>> call)
+    private static async Task CallAsync(string operation, Func<Task<Response>> call, bool missingIsFine)
     {
         try
         {
             await call();
         }
-        catch (RequestFailedException exception) when (exception.Status == 404 && operation.StartsWith("delete", StringComparison.Ordinal))
+        catch (RequestFailedException exception) when (exception.Status == 404 && missingIsFine)
         {
             // Already gone.
         }

@@ -43,6 +43,7 @@ internal sealed partial class TableReminderTable(
     public async Task<ReminderTableData> ReadRows(GrainId grainId, CancellationToken cancellationToken)
     {
         var partition = Partition(grainId.GetUniformHashCode());
+        // Rows "{grain}|{name}": the range from "{grain}|" up to "{grain}}" ('}' follows '|') holds exactly this grain's.
         var prefix = StorageKeys.ForTable(grainId.ToString()) + "|";
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "}"}");
         return new ReminderTableData(await QueryAsync(filter, cancellationToken));
