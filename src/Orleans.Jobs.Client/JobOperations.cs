@@ -1,0 +1,70 @@
+namespace Orleans.Jobs.Client;
+
+/// <summary>Jobs: their definitions, schedules and lifecycle.</summary>
+public sealed class JobOperations(IGrainFactory grains)
+{
+    /// <summary>Creates a job; creating it again with the same definition returns the stored job.</summary>
+    public Task<JobSnapshot> CreateAsync(JobDefinition definition, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return Job(definition.Id).CreateAsync(definition).WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Replaces a job's definition if it is still at <paramref name="expectedVersion"/>.</summary>
+    public Task<JobSnapshot> UpdateAsync(JobDefinition definition, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return Job(definition.Id).UpdateAsync(definition, expectedVersion).WaitAsync(cancellationToken);
+    }
+
+    /// <summary>The job, with its status, next fire and last run.</summary>
+    public Task<JobSnapshot> GetAsync(string jobId, CancellationToken cancellationToken = default) =>
+        Job(jobId).GetAsync().WaitAsync(cancellationToken);
+
+    /// <summary>One page of jobs matching <paramref name="query"/> (status, type, labels, creation range).</summary>
+    public Task<CatalogPage<JobCatalogEntry>> ListAsync(JobCatalogQuery? query = null, CancellationToken cancellationToken = default) =>
+        grains.GetGrain<IJobQueryGrain>(0).QueryJobsAsync(query ?? new JobCatalogQuery()).WaitAsync(cancellationToken);
+
+    /// <summary>Every job matching <paramref name="query"/>, page after page.</summary>
+    public async IAsyncEnumerable<JobCatalogEntry> ListAllAsync(JobCatalogQuery? query = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var next = query ?? new JobCatalogQuery();
+        while (true)
+        {
+            var page = await ListAsync(next, cancellationToken).ConfigureAwait(false);
+            foreach (var job in page.Items)
+            {
+                yield return job;
+            }
+
+            if (page.Continuation is null)
+            {
+                yield break;
+            }
+
+            next = next with { Continuation = page.Continuation };
+        }
+    }
+
+    /// <summary>Starts a run now; the same <see cref="TriggerRequest.IdempotencyKey"/> finds the run already started. Refused while paused.</summary>
+    public Task<RunSnapshot> TriggerAsync(string jobId, TriggerRequest? request = null, CancellationToken cancellationToken = default) =>
+        Job(jobId).TriggerAsync(request ?? new TriggerRequest()).WaitAsync(cancellationToken);
+
+    /// <summary>Pauses the job: its schedule fires nothing and its active runs take no new step until resumed.</summary>
+    public Task<JobSnapshot> PauseAsync(string jobId, CancellationToken cancellationToken = default) =>
+        Job(jobId).PauseAsync().WaitAsync(cancellationToken);
+
+    /// <summary>Resumes the job and its runs; fires missed meanwhile follow its misfire policy.</summary>
+    public Task<JobSnapshot> ResumeAsync(string jobId, CancellationToken cancellationToken = default) =>
+        Job(jobId).ResumeAsync().WaitAsync(cancellationToken);
+
+    /// <summary>Deletes the job, terminating its active runs; the id may be created again (a new generation).</summary>
+    public Task DeleteAsync(string jobId, CancellationToken cancellationToken = default) =>
+        Job(jobId).DeleteAsync().WaitAsync(cancellationToken);
+
+    private IJobGrain Job(string jobId)
+    {
+        JobIds.Validate(jobId);
+        return grains.GetGrain<IJobGrain>(jobId);
+    }
+}

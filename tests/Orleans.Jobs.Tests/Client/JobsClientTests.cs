@@ -1,0 +1,146 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Jobs.Client;
+using Orleans.Jobs.Tests.Cluster;
+using static Orleans.Jobs.Tests.Cluster.ClusterTestHelpers;
+
+namespace Orleans.Jobs.Tests.Client;
+
+/// <summary>The client library against a 3-silo cluster: every operation it offers, and its errors.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class JobsClientTests(ClusterFixture fixture)
+{
+    private readonly JobsClient _client = new ServiceCollection()
+        .AddSingleton<IGrainFactory>(fixture.Client)
+        .AddOrleansJobsClient()
+        .BuildServiceProvider()
+        .GetRequiredService<JobsClient>();
+
+    private static JobDefinition Definition(string id, int steps = 2, int stepDelayMs = 0, string env = "test") =>
+        StepRecorder(id, new { steps, stepDelayMs }) with { Labels = new Dictionary<string, string> { ["env"] = env, ["product"] = "client-tests" } };
+
+    [Fact]
+    public async Task Create_Twice_IsAccepted_AndAStaleUpdateIsRefused()
+    {
+        var id = NewId("client-create");
+        var created = await _client.Jobs.CreateAsync(Definition(id));
+        var again = await _client.Jobs.CreateAsync(Definition(id));
+        var updated = await _client.Jobs.UpdateAsync(Definition(id, steps: 3), created.Version);
+
+        await Assert.ThrowsAsync<JobConflictException>(() => _client.Jobs.UpdateAsync(Definition(id, steps: 4), created.Version));
+        Assert.Equal(created.Version, again.Version);
+        Assert.Equal(created.Version + 1, updated.Version);
+        Assert.Equal(3, (await _client.Jobs.GetAsync(id)).Definition.Parameters.Get("steps", 0));
+        await _client.Jobs.DeleteAsync(id);
+    }
+
+    [Fact]
+    public async Task InvalidOrUnknownIds_AreTypedErrorsNamingTheProblem()
+    {
+        var invalid = await Assert.ThrowsAsync<JobValidationException>(() => _client.Jobs.GetAsync("no spaces"));
+        var badRun = await Assert.ThrowsAsync<JobValidationException>(() => _client.Runs.GetAsync("not-a-run-id"));
+        var unknown = await Assert.ThrowsAsync<JobNotFoundException>(() => _client.Jobs.GetAsync(NewId("missing")));
+
+        Assert.Equal("id", invalid.Field);
+        Assert.Equal("runId", badRun.Field);
+        Assert.Equal("job", unknown.Kind);
+    }
+
+    [Fact]
+    public async Task TriggerWaitAndHistory_WithLogsAndActivity()
+    {
+        var id = NewId("client-run");
+        await _client.Jobs.CreateAsync(Definition(id, steps: 3));
+
+        var run = await _client.Jobs.TriggerAsync(id, new TriggerRequest { IdempotencyKey = "first" });
+        var finished = await _client.Runs.WaitForCompletionAsync(run.RunId);
+        var followed = new List<RunLogLine>();
+        await foreach (var line in _client.Runs.FollowLogsAsync(run.RunId))
+        {
+            followed.Add(line);
+        }
+
+        Assert.Equal(RunStatus.Completed, finished.Status);
+        Assert.Equal(run.RunId, (await _client.Jobs.TriggerAsync(id, new TriggerRequest { IdempotencyKey = "first" })).RunId);
+        var history = await WaitUntilAsync(() => _client.History.GetRunsAsync(id), h => h.Count == 1, what: "the run in the job's history");
+        Assert.Equal((run.RunId, RunStatus.Completed), (history[0].RunId, history[0].Status));
+        var logs = await _client.Runs.GetLogsAsync(run.RunId);
+        Assert.NotEmpty(logs);
+        Assert.Equal(logs.Select(l => l.Message), followed.Select(l => l.Message));
+        var activity = await WaitUntilAsync(() => _client.History.GetActivityAsync(id), a => a.Count >= 1, what: "the engine's note on the finished run");
+        Assert.Contains(activity, a => a is { FromEngine: true, Title: "Run completed" } && a.RunId == run.RunId);
+        var runs = await WaitUntilAsync(() => _client.Runs.ListAsync(new RunCatalogQuery { JobId = id }), p => p.Items.Any(r => r.Status == RunStatus.Completed), what: "the run in the catalog");
+        Assert.Equal(run.RunId, Assert.Single(runs.Items).RunId);
+        await _client.Jobs.DeleteAsync(id);
+    }
+
+    [Fact]
+    public async Task PausedJob_RefusesTriggers_UntilResumed()
+    {
+        var id = NewId("client-pause");
+        await _client.Jobs.CreateAsync(Definition(id));
+
+        var paused = await _client.Jobs.PauseAsync(id);
+        var refused = await Assert.ThrowsAsync<JobConflictException>(() => _client.Jobs.TriggerAsync(id));
+        var resumed = await _client.Jobs.ResumeAsync(id);
+        var run = await _client.Jobs.TriggerAsync(id);
+
+        Assert.Equal(JobLifecycle.Paused, paused.Status);
+        Assert.Contains("paused", refused.Message, StringComparison.Ordinal);
+        Assert.NotEqual(JobLifecycle.Paused, resumed.Status);
+        Assert.Equal(RunStatus.Completed, (await _client.Runs.WaitForCompletionAsync(run.RunId)).Status);
+        await _client.Jobs.DeleteAsync(id);
+    }
+
+    [Fact]
+    public async Task Terminate_ARunningRun_KeepsTheReason()
+    {
+        var id = NewId("client-terminate");
+        await _client.Jobs.CreateAsync(Definition(id, steps: 50, stepDelayMs: 100));
+        var run = await _client.Jobs.TriggerAsync(id);
+        await WaitUntilAsync(() => _client.Runs.GetAsync(run.RunId), s => s.Step >= 1, what: "a first step");
+
+        var terminated = await _client.Runs.TerminateAsync(run.RunId, "operator stopped it");
+
+        Assert.Equal(RunStatus.Terminated, terminated.Status);
+        Assert.Equal("operator stopped it", terminated.TerminationReason);
+        await Assert.ThrowsAsync<ArgumentException>(() => _client.Runs.TerminateAsync(run.RunId, " "));
+        await _client.Jobs.DeleteAsync(id);
+    }
+
+    [Fact]
+    public async Task List_FiltersByLabelsAndPagesThroughEveryMatch()
+    {
+        var env = $"list{Guid.NewGuid():N}"[..12];
+        var ids = Enumerable.Range(0, 5).Select(i => NewId($"client-list-{i}")).ToList();
+        foreach (var id in ids)
+        {
+            await _client.Jobs.CreateAsync(Definition(id, env: env));
+        }
+
+        var query = new JobCatalogQuery { Labels = new Dictionary<string, string> { ["env"] = env }, Limit = 2 };
+        var listed = await WaitUntilAsync(
+            async () => await ToListAsync(_client.Jobs.ListAllAsync(query)),
+            jobs => jobs.Count == 5,
+            what: "the five jobs in the catalog");
+
+        Assert.Equal(ids.Order(StringComparer.Ordinal), listed.Select(j => j.JobId));
+        Assert.Equal(2, (await _client.Jobs.ListAsync(query)).Items.Count);
+        foreach (var id in ids)
+        {
+            await _client.Jobs.DeleteAsync(id);
+        }
+
+        await Assert.ThrowsAsync<JobNotFoundException>(() => _client.Jobs.GetAsync(ids[0]));
+    }
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var list = new List<T>();
+        await foreach (var item in items)
+        {
+            list.Add(item);
+        }
+
+        return list;
+    }
+}
