@@ -58,6 +58,20 @@ public sealed class JobOperations(IGrainFactory grains)
     public Task<JobSnapshot> ResumeAsync(string jobId, CancellationToken cancellationToken = default) =>
         Job(jobId).ResumeAsync().WaitAsync(cancellationToken);
 
+    /// <summary>
+    /// Cancels the job with a reason kept on the job, in its activity log and on its terminated runs: active runs are
+    /// terminated, the schedule stops, and the job refuses triggers until rescheduled.
+    /// </summary>
+    public Task<JobSnapshot> CancelAsync(string jobId, string reason, CancellationToken cancellationToken = default) =>
+        Job(jobId).CancelAsync(reason).WaitAsync(cancellationToken);
+
+    /// <summary>Gives the job new timing (start, cron and time zone, interval, calendars, end, limit); lifts a cancel.</summary>
+    public Task<JobSnapshot> RescheduleAsync(string jobId, RescheduleRequest request, long expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Job(jobId).RescheduleAsync(request, expectedVersion).WaitAsync(cancellationToken);
+    }
+
     /// <summary>Deletes the job, terminating its active runs; the id may be created again (a new generation).</summary>
     public Task DeleteAsync(string jobId, CancellationToken cancellationToken = default) =>
         Job(jobId).DeleteAsync().WaitAsync(cancellationToken);

@@ -46,6 +46,20 @@ public interface IJobGrain : IGrainWithStringKey
     Task<JobSnapshot> ResumeAsync();
 
     /// <summary>
+    /// Cancels the job: its active runs are terminated with <paramref name="reason"/>, its schedule stops, buffered
+    /// fires are dropped, and it refuses triggers, pause and resume until rescheduled. Cancelling again changes nothing.
+    /// </summary>
+    [Alias("Cancel")]
+    Task<JobSnapshot> CancelAsync(string reason);
+
+    /// <summary>
+    /// Gives the job new timing (a new version of its definition), counts its limit afresh, and lifts a cancel; the
+    /// next fire is computed from now. <see cref="JobConflictException"/> when the job is not at <paramref name="expectedVersion"/>.
+    /// </summary>
+    [Alias("Reschedule")]
+    Task<JobSnapshot> RescheduleAsync(RescheduleRequest request, long expectedVersion);
+
+    /// <summary>
     /// Deletes the job, terminating its active runs and clearing its key-value store and activity log. Creating the id
     /// again starts a new generation.
     /// </summary>

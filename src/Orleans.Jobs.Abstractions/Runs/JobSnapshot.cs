@@ -67,4 +67,12 @@ public sealed record JobSnapshot
     /// <summary>The silo that answered: where the job's activation (and so its schedule timer) lives.</summary>
     [Id(15)]
     public string? Silo { get; init; }
+
+    /// <summary>When the job was cancelled, if it was: no fire comes again until it is rescheduled.</summary>
+    [Id(16)]
+    public DateTimeOffset? CancelledAt { get; init; }
+
+    /// <summary>The reason given when the job was cancelled.</summary>
+    [Id(17)]
+    public string? CancellationReason { get; init; }
 }

@@ -36,6 +36,10 @@ public sealed record RunHistoryEntry
     [Id(7)]
     public string? ResultReference { get; init; }
 
+    /// <summary>Why the run was terminated, when it was (a cancel's reason, an overlap policy, a delete).</summary>
+    [Id(8)]
+    public string? TerminationReason { get; init; }
+
     /// <summary>Run time from acceptance to finish.</summary>
     public TimeSpan Duration => FinishedAt - StartedAt;
 }

@@ -23,4 +23,7 @@ public enum OccurrenceOutcome
 
     /// <summary>The job's end date passed; the schedule is over.</summary>
     EndReached,
+
+    /// <summary>Not run: the job was cancelled while the occurrence waited in the overlap buffer.</summary>
+    Cancelled,
 }

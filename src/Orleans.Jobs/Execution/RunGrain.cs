@@ -552,6 +552,7 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
                 FinishedAt = State.FinishedAt ?? _time.GetUtcNow(),
                 Error = State.Status == RunStatus.Completed ? null : State.Error,
                 ResultReference = State.ResultReference,
+                TerminationReason = State.TerminationReason,
             });
         }
         catch (Exception exception)

@@ -28,4 +28,13 @@ internal sealed partial class JobGrain
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "A call to run {RunId} was skipped: it had finished or was never stored.")]
     private partial void LogRunCallSkipped(Exception exception, string runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} cancelled: {Reason}.")]
+    private partial void LogCancelled(string jobId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} rescheduled (version {Version}); next fire {NextFireAt}.")]
+    private partial void LogRescheduled(string jobId, long version, DateTimeOffset? nextFireAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: an entry of its activity log was lost.")]
+    private partial void LogActivityLost(Exception exception, string jobId);
 }

@@ -58,6 +58,8 @@ internal sealed partial class JobGrain(
         State.PausedAt = null;
         State.Buffered = [];
         State.Ledger = [];
+        State.CancelledAt = null;
+        State.CancellationReason = null;
         await SaveAsync();
         LogCreated(JobId, normalized.Type, State.Generation, State.NextFireAt);
         await ArmAsync(releaseWhenIdle: true);
@@ -105,6 +107,7 @@ internal sealed partial class JobGrain(
     {
         ArgumentNullException.ThrowIfNull(request);
         EnsureExists();
+        EnsureNotCancelled("be triggered");
         if (State.PausedAt is not null)
         {
             throw new JobConflictException($"Job '{JobId}' is paused; resume it before triggering it.");
@@ -144,6 +147,7 @@ internal sealed partial class JobGrain(
     public async Task<JobSnapshot> PauseAsync()
     {
         EnsureExists();
+        EnsureNotCancelled("be paused");
         if (State.PausedAt is null)
         {
             State.PausedAt = time.GetUtcNow();
@@ -163,6 +167,7 @@ internal sealed partial class JobGrain(
     public async Task<JobSnapshot> ResumeAsync()
     {
         EnsureExists();
+        EnsureNotCancelled("be resumed");
         if (State.PausedAt is not null)
         {
             State.PausedAt = null;
@@ -197,6 +202,8 @@ internal sealed partial class JobGrain(
         State.History = [];
         State.NextFireAt = null;
         State.PausedAt = null;
+        State.CancelledAt = null;
+        State.CancellationReason = null;
         State.Buffered = [];
         State.Ledger = [];
         State.UpdatedAt = time.GetUtcNow();
@@ -335,7 +342,8 @@ internal sealed partial class JobGrain(
     };
 
     private JobLifecycle Status =>
-        State.PausedAt is not null ? JobLifecycle.Paused
+        State.CancelledAt is not null ? JobLifecycle.Cancelled
+        : State.PausedAt is not null ? JobLifecycle.Paused
         : State.ActiveRuns.Count > 0 ? JobLifecycle.Running
         : State.Buffered.Count > 0 ? JobLifecycle.Queued
         : State.Definition!.Schedules.Count > 0 && State.NextFireAt is null
@@ -360,6 +368,8 @@ internal sealed partial class JobGrain(
         ScheduledRuns = State.ScheduledRuns,
         PausedAt = State.PausedAt,
         Silo = silo.SiloAddress.ToString(),
+        CancelledAt = State.CancelledAt,
+        CancellationReason = State.CancellationReason,
     };
 
     private JobCatalogEntry CatalogEntry() => new()

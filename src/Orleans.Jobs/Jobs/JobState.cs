@@ -50,4 +50,10 @@ public sealed class JobState
 
     /// <summary>The occurrence ledger, newest first, at most <c>JobsOptions.LedgerLimit</c>.</summary>
     public List<OccurrenceRecord> Ledger { get; set; } = [];
+
+    /// <summary>When the job was cancelled; null when it is not.</summary>
+    public DateTimeOffset? CancelledAt { get; set; }
+
+    /// <summary>The reason given for the cancel.</summary>
+    public string? CancellationReason { get; set; }
 }

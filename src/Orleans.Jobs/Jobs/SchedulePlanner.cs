@@ -79,6 +79,17 @@ internal sealed class SchedulePlanner(IOptions<JobsOptions> options, TimeProvide
         return decisions;
     }
 
+    /// <summary>Drops every buffered occurrence, recording each as <paramref name="outcome"/>.</summary>
+    public void DropBuffered(JobState state, OccurrenceOutcome outcome)
+    {
+        foreach (var occurrence in state.Buffered)
+        {
+            Record(state, occurrence, outcome);
+        }
+
+        state.Buffered.Clear();
+    }
+
     /// <summary>A fire's delay from its occurrence time: the job's jitter, fixed per occurrence.</summary>
     public static TimeSpan Jitter(string jobId, JobDefinition definition, DateTimeOffset occurrence) =>
         ScheduleTimeline.JitterFor(jobId, occurrence, definition.Jitter);
@@ -180,12 +191,7 @@ internal sealed class SchedulePlanner(IOptions<JobsOptions> options, TimeProvide
 
         Record(state, occurrence, OccurrenceOutcome.LimitReached, detail: $"{state.ScheduledRuns} of {limit} scheduled runs done; the schedule is over");
         state.NextFireAt = null;
-        foreach (var buffered in state.Buffered)
-        {
-            Record(state, buffered, OccurrenceOutcome.LimitReached);
-        }
-
-        state.Buffered.Clear();
+        DropBuffered(state, OccurrenceOutcome.LimitReached);
         return true;
     }
 

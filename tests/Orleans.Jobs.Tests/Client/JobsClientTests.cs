@@ -143,4 +143,35 @@ public sealed class JobsClientTests(ClusterFixture fixture)
 
         return list;
     }
+
+    [Fact]
+    public async Task Cancel_ARunningScheduledJob_TerminatesItsRunWithTheReason_AndRescheduleRevivesIt()
+    {
+        var id = NewId("client-cancel");
+        await _client.Jobs.CreateAsync(Definition(id, steps: 50, stepDelayMs: 100) with { Schedules = [Schedule.Interval(TimeSpan.FromSeconds(1))] });
+        var running = await WaitUntilAsync(() => _client.Jobs.GetAsync(id), j => j.ActiveRuns.Count == 1, what: "a scheduled run");
+
+        var cancelled = await _client.Jobs.CancelAsync(id, "supplier feed retired");
+        var again = await _client.Jobs.CancelAsync(id, "a second reason changes nothing");
+        var history = await WaitUntilAsync(() => _client.History.GetRunsAsync(id), h => h.Count == 1, what: "the terminated run in history");
+        var refused = await Assert.ThrowsAsync<JobConflictException>(() => _client.Jobs.TriggerAsync(id));
+        await Assert.ThrowsAsync<JobValidationException>(() => _client.Jobs.CancelAsync(id, " "));
+
+        Assert.Equal((JobLifecycle.Cancelled, "supplier feed retired"), (cancelled.Status, cancelled.CancellationReason));
+        Assert.Null(cancelled.NextFireAt);
+        Assert.Equal(cancelled.CancelledAt, again.CancelledAt);
+        Assert.Equal((running.ActiveRuns[0], RunStatus.Terminated), (history[0].RunId, history[0].Status));
+        Assert.Equal("job cancelled: supplier feed retired", history[0].TerminationReason);
+        Assert.Contains("supplier feed retired", refused.Message, StringComparison.Ordinal);
+        Assert.Contains(await _client.History.GetActivityAsync(id), a => a is { Title: "Job cancelled", Summary: "supplier feed retired" });
+
+        var rescheduled = await _client.Jobs.RescheduleAsync(id, new RescheduleRequest { Schedules = [Schedule.Cron("0 6 * * *", "Europe/Amsterdam")] }, cancelled.Version);
+
+        Assert.Equal(JobLifecycle.Scheduled, rescheduled.Status);
+        Assert.Null(rescheduled.CancelledAt);
+        Assert.Equal(cancelled.Version + 1, rescheduled.Version);
+        Assert.Equal(ScheduleTimeline.NextAfter(rescheduled.Definition, DateTimeOffset.UtcNow), rescheduled.NextFireAt);
+        await Assert.ThrowsAsync<JobConflictException>(() => _client.Jobs.RescheduleAsync(id, new RescheduleRequest(), cancelled.Version));
+        await _client.Jobs.DeleteAsync(id);
+    }
 }
