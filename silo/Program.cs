@@ -1,11 +1,9 @@
-using Azure.Storage.Blobs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using Orleans.Jobs.AzureStorage;
 using Orleans.Jobs.Hosting;
 using Orleans.Jobs.Samples.Countdown;
 using Orleans.Jobs.Samples.OfflineStores;
@@ -35,7 +33,18 @@ catch (InvalidOperationException)
     return 2;
 }
 
-await using var azurite = mode == StorageMode.Azurite ? await LocalAzurite.StartAsync(CancellationToken.None) : null;
+LocalAzurite? azurite = null;
+try
+{
+    azurite = mode == StorageMode.Azurite ? await LocalAzurite.StartAsync(CancellationToken.None) : null;
+}
+catch (InvalidOperationException exception)
+{
+    Console.Error.WriteLine($"Azurite could not start: {exception.Message}");
+    return 2;
+}
+
+await using var stopAzurite = azurite;
 if (azurite is not null)
 {
     builder.Configuration["Storage:ConnectionString"] = azurite.ConnectionString;
@@ -51,25 +60,7 @@ builder.Services.AddOptions<DemoOptions>()
 builder.Services.Configure<JobsOptions>(builder.Configuration.GetSection("Jobs"));
 builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Silo:Membership"));
 builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Silo:Reminders"));
-if (builder.Configuration.GetValue("Demo:Enabled", true))
-{
-    builder.Services.AddSingleton<RunFollower>().AddSingleton<ScheduledDemo>().AddHostedService<DemoRunner>();
-}
-if (mode == StorageMode.InMemory)
-{
-    builder.Services.AddSingleton<InMemoryOfflineStores>();
-    builder.Services.AddSingleton<IOfflineStoreSource>(sp => sp.GetRequiredService<InMemoryOfflineStores>());
-    builder.Services.AddSingleton<IOfflineStoreDestination>(sp => sp.GetRequiredService<InMemoryOfflineStores>());
-    builder.Services.AddSingleton<IDemoStores, InMemoryDemoStores>();
-}
-else
-{
-    builder.Services.AddSingleton(sp => sp.GetRequiredService<AzureStorageClients>().Blobs.GetBlobContainerClient(sp.GetRequiredService<IOptions<DemoOptions>>().Value.SourceContainer));
-    builder.Services.AddSingleton(sp => sp.GetRequiredService<AzureStorageClients>().Tables.GetTableClient(sp.GetRequiredService<IOptions<DemoOptions>>().Value.DestinationTable));
-    builder.Services.AddSingleton<IOfflineStoreSource>(sp => new BlobOfflineStoreSource(sp.GetRequiredService<BlobContainerClient>()));
-    builder.Services.AddSingleton<IOfflineStoreDestination>(sp => new TableOfflineStoreDestination(sp.GetRequiredService<Azure.Data.Tables.TableClient>()));
-    builder.Services.AddSingleton<IDemoStores, AzureDemoStores>();
-}
+builder.Services.AddOfflineStoreSample(mode, runDemo: builder.Configuration.GetValue("Demo:Enabled", true));
 
 var silo = builder.Configuration.GetSection("Silo").Get<SiloSettings>() ?? new SiloSettings();
 if (silo.Clustering == ClusteringMode.Table && mode == StorageMode.InMemory)
