@@ -72,6 +72,10 @@ public sealed class JobOperations(IGrainFactory grains)
         return Job(jobId).RescheduleAsync(request, expectedVersion).WaitAsync(cancellationToken);
     }
 
+    /// <summary>Retries the job's failed last run now or after <paramref name="delay"/>: one more attempt, same run id.</summary>
+    public Task<RunSnapshot> RetryAsync(string jobId, TimeSpan delay = default, CancellationToken cancellationToken = default) =>
+        Job(jobId).RetryAsync(delay).WaitAsync(cancellationToken);
+
     /// <summary>Deletes the job, terminating its active runs; the id may be created again (a new generation).</summary>
     public Task DeleteAsync(string jobId, CancellationToken cancellationToken = default) =>
         Job(jobId).DeleteAsync().WaitAsync(cancellationToken);

@@ -60,6 +60,14 @@ public interface IJobGrain : IGrainWithStringKey
     Task<JobSnapshot> RescheduleAsync(RescheduleRequest request, long expectedVersion);
 
     /// <summary>
+    /// Retries the job's last run, which failed: one more attempt after <paramref name="delay"/> (0 – 1 day), from its
+    /// last checkpoint, under the same run id. <see cref="JobConflictException"/> when the last run did not fail, or
+    /// the job is paused or cancelled.
+    /// </summary>
+    [Alias("Retry")]
+    Task<RunSnapshot> RetryAsync(TimeSpan delay);
+
+    /// <summary>
     /// Deletes the job, terminating its active runs and clearing its key-value store and activity log. Creating the id
     /// again starts a new generation.
     /// </summary>

@@ -48,4 +48,7 @@ internal sealed partial class RunGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: disposing the job instance failed.")]
     private static partial void LogDisposeFailed(ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: retry requested, next attempt at {RetryAt}.")]
+    private static partial void LogRetryRequested(ILogger logger, string runId, DateTimeOffset retryAt);
 }

@@ -1,9 +1,10 @@
 namespace Orleans.Jobs.Jobs;
 
-/// <summary>Cancel and reschedule: the job's timing changed by its operators.</summary>
+/// <summary>Cancel, reschedule and retry: what operators do to a job's runs and timing.</summary>
 internal sealed partial class JobGrain
 {
     private const int MaximumReasonLength = 1000;
+    private static readonly TimeSpan _longestRetryDelay = TimeSpan.FromDays(1);
 
     public async Task<JobSnapshot> CancelAsync(string reason)
     {
@@ -67,6 +68,37 @@ internal sealed partial class JobGrain
         LogRescheduled(JobId, State.Version, State.NextFireAt);
         await ArmAsync(releaseWhenIdle: true);
         return Snapshot();
+    }
+
+    public async Task<RunSnapshot> RetryAsync(TimeSpan delay)
+    {
+        EnsureExists();
+        EnsureNotCancelled("be retried");
+        if (State.PausedAt is not null)
+        {
+            throw new JobConflictException($"Job '{JobId}' is paused; resume it before retrying it.");
+        }
+
+        if (delay < TimeSpan.Zero || delay > _longestRetryDelay)
+        {
+            throw new JobValidationException("delay", $"must be 0–{_longestRetryDelay}, not {delay}.");
+        }
+
+        if (State.History.FirstOrDefault() is not { Status: RunStatus.Failed } failed)
+        {
+            var last = State.History.FirstOrDefault();
+            throw new JobConflictException($"Job '{JobId}' has no failed run to retry: its last run {(last is null ? "does not exist" : $"{last.RunId} is {last.Status.ToString().ToLowerInvariant()}")}.");
+        }
+
+        var run = await GrainFactory.GetGrain<Execution.IRunRetry>(failed.RunId).RetryAsync(delay);
+
+        // The run is active again: it leaves the history until it reports its new end.
+        State.History.RemoveAt(0);
+        State.Failed--;
+        State.ActiveRuns.Add(failed.RunId);
+        await SaveAsync();
+        LogRetried(JobId, failed.RunId, delay);
+        return run;
     }
 
     private void EnsureNotCancelled(string action)

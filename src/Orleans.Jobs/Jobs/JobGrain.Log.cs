@@ -37,4 +37,7 @@ internal sealed partial class JobGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: an entry of its activity log was lost.")]
     private partial void LogActivityLost(Exception exception, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: failed run {RunId} retried after {Delay}.")]
+    private partial void LogRetried(string jobId, string runId, TimeSpan delay);
 }

@@ -174,4 +174,28 @@ public sealed class JobsClientTests(ClusterFixture fixture)
         await Assert.ThrowsAsync<JobConflictException>(() => _client.Jobs.RescheduleAsync(id, new RescheduleRequest(), cancelled.Version));
         await _client.Jobs.DeleteAsync(id);
     }
+
+    [Fact]
+    public async Task Retry_AFailedJobAfterADelay_GivesItsRunOneMoreAttemptUnderTheSameId()
+    {
+        var id = NewId("client-retry");
+        await _client.Jobs.CreateAsync(StepRecorder(id, new { steps = 3, failAtStep = 1, failAttempts = 1 }, new RetryPolicy { MaximumAttempts = 1 }));
+        var run = await _client.Jobs.TriggerAsync(id);
+        Assert.Equal(RunStatus.Failed, (await _client.Runs.WaitForCompletionAsync(run.RunId)).Status);
+        await WaitUntilAsync(() => _client.Jobs.GetAsync(id), j => j.Failed == 1 && j.ActiveRuns.Count == 0, what: "the failure in the job's history");
+
+        await Assert.ThrowsAsync<JobValidationException>(() => _client.Jobs.RetryAsync(id, TimeSpan.FromDays(2)));
+        var retrying = await _client.Jobs.RetryAsync(id, TimeSpan.FromMilliseconds(300));
+        var finished = await _client.Runs.WaitForCompletionAsync(run.RunId);
+
+        Assert.Equal(RunStatus.Retrying, retrying.Status);
+        Assert.True(retrying.RetryAt > DateTimeOffset.UtcNow.AddSeconds(-1));
+        Assert.Equal((RunStatus.Completed, 2, run.RunId), (finished.Status, finished.Attempt, finished.RunId));
+        var job = await WaitUntilAsync(() => _client.Jobs.GetAsync(id), j => j.Completed == 1, what: "the retried run in the job's history");
+        Assert.Equal((0L, RunStatus.Completed), (job.Failed, job.LastRun!.Status));
+        Assert.Single(await _client.History.GetRunsAsync(id));
+        var notAgain = await Assert.ThrowsAsync<JobConflictException>(() => _client.Jobs.RetryAsync(id));
+        Assert.Contains("no failed run", notAgain.Message, StringComparison.Ordinal);
+        await _client.Jobs.DeleteAsync(id);
+    }
 }
