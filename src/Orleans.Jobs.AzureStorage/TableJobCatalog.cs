@@ -45,6 +45,9 @@ internal sealed class TableJobCatalog(AzureStorageClients clients, IOptions<Azur
             ["Generation"] = entry.Generation,
             ["LastRunStatus"] = entry.LastRunStatus?.ToString(),
             ["LastRunAt"] = entry.LastRunAt,
+            ["Completed"] = entry.Completed,
+            ["Failed"] = entry.Failed,
+            ["Terminated"] = entry.Terminated,
         };
         foreach (var (key, value) in entry.Labels)
         {
@@ -188,6 +191,9 @@ internal sealed class TableJobCatalog(AzureStorageClients clients, IOptions<Azur
         Generation = row.GetInt64("Generation") ?? 0,
         LastRunStatus = row.GetString("LastRunStatus") is { } status ? Enum.Parse<RunStatus>(status) : null,
         LastRunAt = row.GetDateTimeOffset("LastRunAt"),
+        Completed = row.GetInt64("Completed") ?? 0,
+        Failed = row.GetInt64("Failed") ?? 0,
+        Terminated = row.GetInt64("Terminated") ?? 0,
     };
 
     private static RunCatalogEntry ToRun(TableEntity row) => new()

@@ -18,6 +18,27 @@ public sealed class HistoryOperations(IGrainFactory grains)
         return grains.GetGrain<IJobActivityGrain>(jobId).ListAsync(limit).WaitAsync(cancellationToken);
     }
 
+    /// <summary>One job's totals: runs completed, failed and terminated in its current generation, and the success rate.</summary>
+    public async Task<JobStats> GetStatsAsync(string jobId, CancellationToken cancellationToken = default)
+    {
+        var job = await Job(jobId).GetAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new JobStats
+        {
+            Jobs = 1,
+            JobsByStatus = new Dictionary<JobLifecycle, long> { [job.Status] = 1 },
+            Completed = job.Completed,
+            Failed = job.Failed,
+            Terminated = job.Terminated,
+        };
+    }
+
+    /// <summary>Totals over every job matching <paramref name="filter"/>, e.g. a label such as <c>env=prod</c>.</summary>
+    public Task<JobStats> GetStatsAsync(JobCatalogQuery filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return grains.GetGrain<IJobQueryGrain>(0).GetStatsAsync(filter).WaitAsync(cancellationToken);
+    }
+
     private IJobGrain Job(string jobId)
     {
         JobIds.Validate(jobId);

@@ -43,4 +43,16 @@ public sealed record JobCatalogEntry
     /// <summary>When the most recent run finished.</summary>
     [Id(9)]
     public DateTimeOffset? LastRunAt { get; init; }
+
+    /// <summary>Runs completed in the job's current generation.</summary>
+    [Id(10)]
+    public long Completed { get; init; }
+
+    /// <summary>Runs failed in the job's current generation.</summary>
+    [Id(11)]
+    public long Failed { get; init; }
+
+    /// <summary>Runs terminated in the job's current generation.</summary>
+    [Id(12)]
+    public long Terminated { get; init; }
 }

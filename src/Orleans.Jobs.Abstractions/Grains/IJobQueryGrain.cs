@@ -15,6 +15,10 @@ public interface IJobQueryGrain : IGrainWithIntegerKey
     [Alias("QueryRuns")]
     Task<CatalogPage<RunCatalogEntry>> QueryRunsAsync(RunCatalogQuery query);
 
+    /// <summary>Totals over every job matching <paramref name="filter"/> (its limit and continuation are ignored).</summary>
+    [Alias("GetStats")]
+    Task<JobStats> GetStatsAsync(JobCatalogQuery filter);
+
     /// <summary>Up to <paramref name="take"/> lines of a run's log after the first <paramref name="skip"/>, in order.</summary>
     [Alias("ReadRunLog")]
     Task<IReadOnlyList<RunLogLine>> ReadRunLogAsync(string runId, int skip, int take);

@@ -27,6 +27,24 @@ internal sealed class JobQueryGrain(IJobCatalog catalog, IRunLogStore logs) : Gr
         return catalog.QueryRunsAsync(query, CancellationToken.None);
     }
 
+    public async Task<JobStats> GetStatsAsync(JobCatalogQuery filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var jobs = new List<JobCatalogEntry>();
+        var page = filter with { Limit = CatalogQueryValidation.MaximumLimit, Continuation = null };
+        while (true)
+        {
+            var result = await catalog.QueryJobsAsync(page, CancellationToken.None);
+            jobs.AddRange(result.Items);
+            if (result.Continuation is null)
+            {
+                return JobStats.Of(jobs);
+            }
+
+            page = page with { Continuation = result.Continuation };
+        }
+    }
+
     public Task<IReadOnlyList<RunLogLine>> ReadRunLogAsync(string runId, int skip, int take)
     {
         JobIds.ParseRunId(runId);

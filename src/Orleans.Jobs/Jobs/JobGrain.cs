@@ -384,5 +384,8 @@ internal sealed partial class JobGrain(
         Generation = State.Generation,
         LastRunStatus = State.History.FirstOrDefault()?.Status,
         LastRunAt = State.History.FirstOrDefault()?.FinishedAt,
+        Completed = State.Completed,
+        Failed = State.Failed,
+        Terminated = State.Terminated,
     };
 }

@@ -198,4 +198,30 @@ public sealed class JobsClientTests(ClusterFixture fixture)
         Assert.Contains("no failed run", notAgain.Message, StringComparison.Ordinal);
         await _client.Jobs.DeleteAsync(id);
     }
+
+    [Fact]
+    public async Task Stats_PerJobAndPerLabel_CountRunsAndTheSuccessRate()
+    {
+        var env = $"stats{Guid.NewGuid():N}"[..12];
+        var (good, bad) = (NewId("client-stats-good"), NewId("client-stats-bad"));
+        await _client.Jobs.CreateAsync(Definition(good, env: env));
+        await _client.Jobs.CreateAsync(StepRecorder(bad, new { steps = 2, failAtStep = 0, failAttempts = 9 }, new RetryPolicy { MaximumAttempts = 1 }) with
+        {
+            Labels = new Dictionary<string, string> { ["env"] = env },
+        });
+        foreach (var key in new[] { "a", "b", "c" })
+        {
+            await _client.Runs.WaitForCompletionAsync((await _client.Jobs.TriggerAsync(good, new TriggerRequest { IdempotencyKey = key })).RunId);
+        }
+
+        await _client.Runs.WaitForCompletionAsync((await _client.Jobs.TriggerAsync(bad)).RunId);
+        var filter = new JobCatalogQuery { Labels = new Dictionary<string, string> { ["env"] = env } };
+        var byLabel = await WaitUntilAsync(() => _client.History.GetStatsAsync(filter), s => s.Finished == 4, what: "four finished runs under the label");
+        var goodStats = await _client.History.GetStatsAsync(good);
+
+        Assert.Equal((2L, 3L, 1L, 0.75), (byLabel.Jobs, byLabel.Completed, byLabel.Failed, byLabel.SuccessRate!.Value));
+        Assert.Equal((3L, 0L, 1.0), (goodStats.Completed, goodStats.Failed, goodStats.SuccessRate!.Value));
+        await _client.Jobs.DeleteAsync(good);
+        await _client.Jobs.DeleteAsync(bad);
+    }
 }
