@@ -76,6 +76,16 @@ public sealed class JobOperations(IGrainFactory grains)
     public Task<RunSnapshot> RetryAsync(string jobId, TimeSpan delay = default, CancellationToken cancellationToken = default) =>
         Job(jobId).RetryAsync(delay).WaitAsync(cancellationToken);
 
+    /// <summary>
+    /// Applies <paramref name="action"/> to every job matching <paramref name="filter"/> it applies to; with
+    /// <paramref name="dryRun"/> only reports which it would touch. Returns the jobs affected and any failures.
+    /// </summary>
+    public Task<BulkResult> BulkAsync(BulkAction action, JobCatalogQuery filter, bool dryRun = false, string? reason = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return grains.GetGrain<IJobBulkGrain>(0).BulkAsync(action, filter, dryRun, reason).WaitAsync(cancellationToken);
+    }
+
     /// <summary>Deletes the job, terminating its active runs; the id may be created again (a new generation).</summary>
     public Task DeleteAsync(string jobId, CancellationToken cancellationToken = default) =>
         Job(jobId).DeleteAsync().WaitAsync(cancellationToken);

@@ -30,19 +30,7 @@ internal sealed class JobQueryGrain(IJobCatalog catalog, IRunLogStore logs) : Gr
     public async Task<JobStats> GetStatsAsync(JobCatalogQuery filter)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        var jobs = new List<JobCatalogEntry>();
-        var page = filter with { Limit = CatalogQueryValidation.MaximumLimit, Continuation = null };
-        while (true)
-        {
-            var result = await catalog.QueryJobsAsync(page, CancellationToken.None);
-            jobs.AddRange(result.Items);
-            if (result.Continuation is null)
-            {
-                return JobStats.Of(jobs);
-            }
-
-            page = page with { Continuation = result.Continuation };
-        }
+        return JobStats.Of(await CatalogScan.AllJobsAsync(catalog, filter));
     }
 
     public Task<IReadOnlyList<RunLogLine>> ReadRunLogAsync(string runId, int skip, int take)

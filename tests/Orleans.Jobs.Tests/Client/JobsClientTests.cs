@@ -224,4 +224,38 @@ public sealed class JobsClientTests(ClusterFixture fixture)
         await _client.Jobs.DeleteAsync(good);
         await _client.Jobs.DeleteAsync(bad);
     }
+
+    [Fact]
+    public async Task Bulk_ByLabel_WithDryRunFirst_PausesResumesAndDeletes()
+    {
+        var env = $"bulk{Guid.NewGuid():N}"[..12];
+        var ids = Enumerable.Range(0, 3).Select(i => NewId($"client-bulk-{i}")).ToList();
+        foreach (var id in ids)
+        {
+            await _client.Jobs.CreateAsync(Definition(id, env: env));
+        }
+
+        var filter = new JobCatalogQuery { Labels = new Dictionary<string, string> { ["env"] = env } };
+        var dryPause = await WaitUntilAsync(() => _client.Jobs.BulkAsync(BulkAction.Pause, filter, dryRun: true), r => r.Count == 3, what: "the three jobs in the catalog");
+        foreach (var id in ids)
+        {
+            Assert.NotEqual(JobLifecycle.Paused, (await _client.Jobs.GetAsync(id)).Status);
+        }
+
+        var paused = await _client.Jobs.BulkAsync(BulkAction.Pause, filter);
+        var dryResume = await WaitUntilAsync(() => _client.Jobs.BulkAsync(BulkAction.Resume, filter, dryRun: true), r => r.Count == 3, what: "the catalog to see the pauses");
+        await Assert.ThrowsAsync<JobValidationException>(() => _client.Jobs.BulkAsync(BulkAction.Cancel, filter));
+        await Assert.ThrowsAsync<JobValidationException>(() => _client.Jobs.BulkAsync(BulkAction.Delete, new JobCatalogQuery()));
+        var deleted = await _client.Jobs.BulkAsync(BulkAction.Delete, filter);
+
+        Assert.True(dryPause.DryRun);
+        Assert.Equal(ids.Order(StringComparer.Ordinal), paused.Affected);
+        Assert.Empty(paused.Failures);
+        Assert.Equal((true, 3L), (dryResume.DryRun, dryResume.Matched));
+        Assert.Equal(3, deleted.Count);
+        foreach (var id in ids)
+        {
+            await Assert.ThrowsAsync<JobNotFoundException>(() => _client.Jobs.GetAsync(id));
+        }
+    }
 }
