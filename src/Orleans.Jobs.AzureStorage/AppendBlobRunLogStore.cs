@@ -16,9 +16,6 @@ internal sealed class AppendBlobRunLogStore(AzureStorageClients clients, IOption
 
     private BlobContainerClient Container => clients.Blobs.GetBlobContainerClient(options.Value.LogsContainer);
 
-    /// <summary>Creates the container if it is missing.</summary>
-    public async Task InitializeAsync(CancellationToken cancellationToken) => await Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-
     public async Task AppendAsync(string runId, IReadOnlyList<RunLogLine> lines, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(lines);

@@ -23,9 +23,6 @@ internal sealed partial class BlobGrainStorage(
 {
     private BlobContainerClient Container => clients.Blobs.GetBlobContainerClient(options.Value.GrainStateContainer);
 
-    /// <summary>Creates the container if it is missing.</summary>
-    public async Task InitializeAsync(CancellationToken cancellationToken) => await Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var blob = Blob(stateName, grainId);

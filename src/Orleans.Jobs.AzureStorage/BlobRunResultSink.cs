@@ -16,9 +16,6 @@ internal sealed class BlobRunResultSink(AzureStorageClients clients, IOptions<Az
 {
     private BlobContainerClient Container => clients.Blobs.GetBlobContainerClient(options.Value.ResultsContainer);
 
-    /// <summary>Creates the container if it is missing.</summary>
-    public async Task InitializeAsync(CancellationToken cancellationToken) => await Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-
     public async Task<string> WriteAsync(RunResult result, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);

@@ -23,13 +23,6 @@ internal sealed class TableJobCatalog(AzureStorageClients clients, IOptions<Azur
 
     private TableClient Runs => clients.Tables.GetTableClient(options.Value.RunCatalogTable);
 
-    /// <summary>Creates both tables if they are missing.</summary>
-    public async Task InitializeAsync(CancellationToken cancellationToken)
-    {
-        await Jobs.CreateIfNotExistsAsync(cancellationToken);
-        await Runs.CreateIfNotExistsAsync(cancellationToken);
-    }
-
     public async Task UpsertJobAsync(JobCatalogEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);

@@ -18,7 +18,7 @@ public sealed class BlobGrainStorageConformance(AzuriteFixture azurite) : GrainS
     {
         var options = Options.Create(new AzureStorageJobsOptions { ConnectionString = azurite.ConnectionString, GrainStateContainer = AzuriteFixture.UniqueName("state-") });
         var storage = new BlobGrainStorage("test", new AzureStorageClients(options), options, new JsonGrainStateSerializer(), NullLogger<BlobGrainStorage>.Instance);
-        await storage.InitializeAsync(CancellationToken.None);
+        await AzuriteFixture.PrepareAsync(options.Value);
         return storage;
     }
 }
@@ -49,7 +49,7 @@ public sealed class TableJobCatalogConformance(AzuriteFixture azurite) : JobCata
             RunCatalogTable = AzuriteFixture.UniqueName("Runs"),
         });
         var catalog = new TableJobCatalog(new AzureStorageClients(options), options);
-        await catalog.InitializeAsync(CancellationToken.None);
+        await AzuriteFixture.PrepareAsync(options.Value);
         return catalog;
     }
 }

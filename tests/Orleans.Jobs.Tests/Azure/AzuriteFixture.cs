@@ -1,5 +1,8 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Orleans.Jobs.AzureStorage;
 
 namespace Orleans.Jobs.Tests.Azure;
 
@@ -17,6 +20,13 @@ public sealed class AzuriteFixture : IAsyncLifetime
 
     /// <summary>A fresh name for a container or table, so tests do not see each other's data.</summary>
     public static string UniqueName(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..Math.Min(prefix.Length + 16, 63)];
+
+    /// <summary>Creates the containers and tables <paramref name="options"/> name, as a silo does at start-up.</summary>
+    public static async Task PrepareAsync(AzureStorageJobsOptions options)
+    {
+        var wrapped = Options.Create(options);
+        await new AzureStorageInitializer(new AzureStorageClients(wrapped), wrapped, NullLogger<AzureStorageInitializer>.Instance).InitializeAsync(CancellationToken.None);
+    }
 
     public async Task InitializeAsync() => _server = await AzuriteServer.SharedAsync();
 

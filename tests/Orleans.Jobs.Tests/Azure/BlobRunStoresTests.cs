@@ -28,7 +28,7 @@ public sealed class BlobRunStoresTests(AzuriteFixture azurite) : IClassFixture<A
     {
         var options = Options();
         var sink = new BlobRunResultSink(new AzureStorageClients(options), options);
-        await sink.InitializeAsync(CancellationToken.None);
+        await AzuriteFixture.PrepareAsync(options.Value);
         var result = new RunResult
         {
             RunId = _runId,
@@ -58,7 +58,7 @@ public sealed class BlobRunStoresTests(AzuriteFixture azurite) : IClassFixture<A
     {
         var options = Options();
         var logs = new AppendBlobRunLogStore(new AzureStorageClients(options), options);
-        await logs.InitializeAsync(CancellationToken.None);
+        await AzuriteFixture.PrepareAsync(options.Value);
         RunLogLine Line(int i) => new() { Timestamp = DateTimeOffset.UtcNow, Level = "Information", Message = $"line {i}: \"quoted\"\nand a newline", Attempt = 1 };
 
         await logs.AppendAsync(_runId, [Line(0), Line(1), Line(2)], CancellationToken.None);
@@ -77,8 +77,7 @@ public sealed class BlobRunStoresTests(AzuriteFixture azurite) : IClassFixture<A
         var clients = new AzureStorageClients(options);
         var sink = new BlobRunResultSink(clients, options);
         var logs = new AppendBlobRunLogStore(clients, options);
-        await sink.InitializeAsync(CancellationToken.None);
-        await logs.InitializeAsync(CancellationToken.None);
+        await AzuriteFixture.PrepareAsync(options.Value);
         await sink.WriteAsync(new RunResult { RunId = _runId, JobId = "nightly-import", Type = "t", Attempt = 1, Status = RunStatus.Completed, CompletedAt = DateTimeOffset.UtcNow }, CancellationToken.None);
         await logs.AppendAsync(_runId, [new RunLogLine { Timestamp = DateTimeOffset.UtcNow, Level = "Information", Message = "hello" }], CancellationToken.None);
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
