@@ -9,6 +9,7 @@ using Orleans.Jobs.Samples.Countdown;
 using Orleans.Jobs.Samples.OfflineStores;
 using Orleans.Jobs.Silo.Demo;
 using Orleans.Jobs.Silo.Hosting;
+using Orleans.Jobs.Webhooks;
 
 // The main command: a silo with its data in Azure Storage (by default on a local Azurite it starts itself) that puts the
 // seed's offline-store import on a cron schedule and shows every fire, step and imported store.
@@ -58,6 +59,7 @@ builder.Services.AddOptions<DemoOptions>()
     .Validate(o => o.EverySeconds is >= 1 and <= 30 && 60 % o.EverySeconds == 0, "every-seconds must divide 60 (1, 2, 3, 4, 5, 6, 10, 12, 15, 20 or 30)")
     .ValidateOnStart();
 builder.Services.Configure<JobsOptions>(builder.Configuration.GetSection("Jobs"));
+builder.Services.Configure<WebhookOptions>(builder.Configuration.GetSection("Webhooks"));
 builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Silo:Membership"));
 builder.Services.Configure<ReminderOptions>(builder.Configuration.GetSection("Silo:Reminders"));
 builder.Services.AddOfflineStoreSample(mode, runDemo: builder.Configuration.GetValue("Demo:Enabled", true));

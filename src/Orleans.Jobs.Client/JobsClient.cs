@@ -15,4 +15,7 @@ public sealed class JobsClient(IGrainFactory grains)
 
     /// <summary>What happened: finished runs, occurrences, activity.</summary>
     public HistoryOperations History { get; } = new(grains);
+
+    /// <summary>Webhook subscriptions for job events, and their deliveries.</summary>
+    public WebhookOperations Webhooks { get; } = new(grains);
 }

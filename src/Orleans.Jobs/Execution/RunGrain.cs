@@ -7,6 +7,7 @@ using Orleans.Jobs.Diagnostics;
 using Orleans.Jobs.Hosting;
 using Orleans.Jobs.Logs;
 using Orleans.Jobs.Services;
+using Orleans.Jobs.Events;
 using Orleans.Jobs.Sinks;
 using Orleans.Runtime;
 using Orleans.Storage;
@@ -36,6 +37,7 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
     private readonly IRunResultSink _sink;
     private readonly IRunLogStore _logStore;
     private readonly CatalogUpdateQueue _catalog;
+    private readonly JobEventPublisher _events;
     private readonly IServiceProvider _services;
     private readonly TimeProvider _time;
     private readonly JobsOptions _options;
@@ -65,6 +67,7 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
         IRunResultSink sink,
         IRunLogStore logStore,
         CatalogUpdateQueue catalog,
+        JobEventPublisher events,
         IServiceProvider services,
         TimeProvider time,
         IOptions<JobsOptions> options,
@@ -76,6 +79,7 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
         _sink = sink;
         _logStore = logStore;
         _catalog = catalog;
+        _events = events;
         _services = services;
         _time = time;
         _options = options.Value;
@@ -362,16 +366,7 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
 
             if (next.Complete && !_stale && !State.Status.IsFinished())
             {
-                resultReference = await _sink.WriteAsync(new RunResult
-                {
-                    RunId = RunId,
-                    JobId = State.JobId,
-                    Type = Definition.Type,
-                    Attempt = State.Attempt,
-                    Status = RunStatus.Completed,
-                    Result = next.Result,
-                    CompletedAt = _time.GetUtcNow(),
-                }, _activationCancellation.Token);
+                resultReference = await WriteResultAsync(next);
             }
         }
         catch (Exception exception) when (!_stale)
@@ -381,6 +376,32 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
         }
 
         await CommitAsync(next, performed, resultReference);
+    }
+
+    /// <summary>Writes the result to the sink; a failure raises <c>run.sink_failed</c> and fails the attempt.</summary>
+    private async Task<string> WriteResultAsync(JobCheckpoint completed)
+    {
+        try
+        {
+            return await _sink.WriteAsync(new RunResult
+            {
+                RunId = RunId,
+                JobId = State.JobId,
+                Type = Definition.Type,
+                Attempt = State.Attempt,
+                Status = RunStatus.Completed,
+                Result = completed.Result,
+                CompletedAt = _time.GetUtcNow(),
+            }, _activationCancellation.Token);
+        }
+        catch (Exception exception) when (!_stale && exception is not OperationCanceledException)
+        {
+            _runLogger!.Note(LogLevel.Error, $"The result could not be written to the sink: {exception.GetType().Name}: {exception.Message}");
+            await _events.PublishAsync(
+                _events.Create(JobEventTypes.SinkFailed, State.JobId, Definition.Type, $"Attempt {State.Attempt}: {exception.GetType().Name}: {exception.Message}", RunId, RunStatus.Running),
+                Definition.Labels);
+            throw;
+        }
     }
 
     private async Task CommitAsync(JobCheckpoint next, bool performed, string? resultReference)

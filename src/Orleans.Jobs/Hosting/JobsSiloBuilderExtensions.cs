@@ -3,10 +3,12 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Orleans.Hosting;
 using Orleans.Jobs.Catalog;
+using Orleans.Jobs.Events;
 using Orleans.Jobs.Jobs;
 using Orleans.Jobs.Logs;
 using Orleans.Jobs.Sinks;
 using Orleans.Jobs.Storage;
+using Orleans.Jobs.Webhooks;
 using Orleans.Runtime;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
@@ -35,6 +37,13 @@ public static class JobsSiloBuilderExtensions
             services.AddSingleton<CatalogUpdateQueue>();
             services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<CatalogUpdateQueue>());
             services.AddSingleton<IConfigurationValidator, JobsOptionsValidator>();
+            services.AddSingleton<JobEventPublisher>();
+            services.AddOptions<WebhookOptions>();
+            services.AddSingleton<IConfigurationValidator, WebhookOptionsValidator>();
+            services.AddSingleton<WebhookSecretProtector>();
+            services.AddSingleton<WebhookSender>();
+            services.AddHttpClient(WebhookSender.HttpClientName)
+                .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         }
 
         if (options is not null)

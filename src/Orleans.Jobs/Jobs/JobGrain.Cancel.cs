@@ -34,6 +34,7 @@ internal sealed partial class JobGrain
         await SaveAsync();
         LogCancelled(JobId, reason);
         await NoteAsync(ActivityLevel.Warning, "Job cancelled", reason);
+        await RaiseAsync(JobEventTypes.Cancelled, $"Job cancelled: {reason}");
         await ArmAsync();
         return Snapshot();
     }
@@ -66,6 +67,7 @@ internal sealed partial class JobGrain
         State.CancellationReason = null;
         await SaveAsync();
         LogRescheduled(JobId, State.Version, State.NextFireAt);
+        await RaiseScheduledAsync($"Rescheduled (version {State.Version})");
         await ArmAsync(releaseWhenIdle: true);
         return Snapshot();
     }
@@ -98,6 +100,7 @@ internal sealed partial class JobGrain
         State.ActiveRuns.Add(failed.RunId);
         await SaveAsync();
         LogRetried(JobId, failed.RunId, delay);
+        await RaiseAsync(JobEventTypes.Started, $"Failed run retried after {delay}.", failed.RunId, run.Status);
         return run;
     }
 

@@ -18,6 +18,7 @@ internal sealed partial class JobGrain(
     JobDefinitionValidator validator,
     SchedulePlanner planner,
     CatalogUpdateQueue catalog,
+    Events.JobEventPublisher events,
     TimeProvider time,
     ILocalSiloDetails silo,
     IOptions<JobsOptions> options,
@@ -62,6 +63,7 @@ internal sealed partial class JobGrain(
         State.CancellationReason = null;
         await SaveAsync();
         LogCreated(JobId, normalized.Type, State.Generation, State.NextFireAt);
+        await RaiseScheduledAsync("Created");
         await ArmAsync(releaseWhenIdle: true);
         return Snapshot();
     }
@@ -93,6 +95,11 @@ internal sealed partial class JobGrain(
 
         await SaveAsync();
         LogUpdated(JobId, State.Version, State.NextFireAt);
+        if (scheduleChanged)
+        {
+            await RaiseScheduledAsync($"Updated to version {State.Version} with new timing");
+        }
+
         await ArmAsync(releaseWhenIdle: true);
         return Snapshot();
     }
@@ -158,6 +165,8 @@ internal sealed partial class JobGrain(
 
             await SaveAsync();
             LogPaused(JobId);
+            await NoteAsync(ActivityLevel.Warning, "Job paused", "Its schedule fires nothing and its runs take no new steps until it is resumed.");
+            await RaiseAsync(JobEventTypes.Paused, "Paused.");
             await ArmAsync();
         }
 
@@ -181,6 +190,8 @@ internal sealed partial class JobGrain(
             await StartBufferedAsync();
             await SaveAsync();
             LogResumed(JobId, State.NextFireAt);
+            await NoteAsync(ActivityLevel.Success, "Job resumed", State.NextFireAt is { } next ? $"Next fire {next:O}." : "No fire is scheduled.");
+            await RaiseAsync(JobEventTypes.Resumed, "Resumed.", nextFireAt: State.NextFireAt);
             await ArmAsync();
         }
 
@@ -246,12 +257,14 @@ internal sealed partial class JobGrain(
 
         await StartBufferedAsync();
         await SaveAsync();
+        await RaiseRunFinishedAsync(entry);
     }
 
     /// <summary>Starts (or finds) the run of <paramref name="occurrence"/> and counts it active until it reports finished.</summary>
     private async Task<RunSnapshot> StartRunAsync(string occurrence, DateTimeOffset occurrenceTime, JobParameters? parameters)
     {
         var runId = JobIds.RunId(JobId, State.Generation, occurrence);
+        var known = State.ActiveRuns.Contains(runId) || State.History.Exists(h => h.RunId == runId);
         var run = await GrainFactory.GetGrain<IRunGrain>(runId).StartAsync(new RunStartRequest
         {
             Generation = State.Generation,
@@ -269,6 +282,11 @@ internal sealed partial class JobGrain(
         else if (!State.ActiveRuns.Contains(runId))
         {
             State.ActiveRuns.Add(runId);
+        }
+
+        if (!known && !run.IsFinished)
+        {
+            await RaiseAsync(JobEventTypes.Started, $"Run of occurrence {occurrence} started.", runId, run.Status);
         }
 
         return run;

@@ -4,6 +4,7 @@ using Orleans.Jobs.Hosting;
 using Orleans.Jobs.Samples.OfflineStores;
 using Orleans.Jobs.Storage;
 using Orleans.Jobs.Tests.TestJobs;
+using Orleans.Jobs.Webhooks;
 using Orleans.TestingHost;
 
 namespace Orleans.Jobs.Tests.Cluster;
@@ -17,6 +18,12 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     public const int SiloCount = 3;
     public static readonly TimeSpan KeepAlivePeriod = TimeSpan.FromSeconds(1);
+
+    /// <summary>The key that encrypts webhook secrets in this cluster (32 bytes, base64).</summary>
+    public static readonly string WebhookKey = Convert.ToBase64String([.. Enumerable.Range(1, 32).Select(i => (byte)i)]);
+
+    /// <summary>The first webhook retry waits this long; each further one twice as long, at most 1 s.</summary>
+    public static readonly TimeSpan WebhookRetryDelay = TimeSpan.FromMilliseconds(300);
 
     public InMemoryJobsStore Store { get; } = new();
 
@@ -42,6 +49,14 @@ public sealed class ClusterFixture : IAsyncLifetime
                         .Add<Readme.PageImportJob>("page_import")
                         .Add<OfflineStoreImportJob>(OfflineStoreImportJob.TypeName),
                     options => options.KeepAlivePeriod = KeepAlivePeriod);
+            silo.Services.Configure<WebhookOptions>(webhooks =>
+            {
+                webhooks.SecretKey = WebhookKey;
+                webhooks.InitialRetryDelay = WebhookRetryDelay;
+                webhooks.MaximumRetryDelay = TimeSpan.FromSeconds(1);
+                webhooks.MaximumAttempts = 4;
+                webhooks.RequestTimeout = TimeSpan.FromSeconds(5);
+            });
             TestSiloTuning.Apply(silo);
         });
         Cluster = builder.Build();

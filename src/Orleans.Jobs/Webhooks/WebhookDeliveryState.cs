@@ -1,0 +1,14 @@
+namespace Orleans.Jobs.Webhooks;
+
+/// <summary>A delivery in progress; cleared once it is delivered, failed for good or dropped.</summary>
+public sealed class WebhookDeliveryState
+{
+    /// <summary>The event to deliver.</summary>
+    public JobEvent? Event { get; set; }
+
+    /// <summary>Attempts made.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>When the next attempt is due.</summary>
+    public DateTimeOffset NextAttemptAt { get; set; }
+}

@@ -1,0 +1,85 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Jobs.Hosting;
+
+namespace Orleans.Jobs.Webhooks;
+
+/// <summary>
+/// The cluster's webhook subscriptions in one small document. Secrets are encrypted here, on the silo, before they
+/// are stored; nothing that leaves this grain for a caller carries them.
+/// </summary>
+internal sealed partial class WebhookRegistryGrain(
+    [PersistentState("webhooks", JobsStorageNames.GrainStorage)] IPersistentState<WebhookRegistryState> state,
+    WebhookSecretProtector protector,
+    IOptions<WebhookOptions> options,
+    TimeProvider time,
+    ILogger<WebhookRegistryGrain> logger) : Grain, IWebhookRegistryGrain, IWebhookDispatchGrain
+{
+    private List<StoredWebhookSubscription> Subscriptions => state.State.Subscriptions;
+
+    public async Task<WebhookSubscription> AddAsync(WebhookSubscriptionRequest request)
+    {
+        WebhookRequestValidator.Validate(request);
+        if (Subscriptions.Count >= options.Value.MaximumSubscriptions)
+        {
+            throw new JobConflictException($"The cluster already has {Subscriptions.Count} webhook subscriptions, its limit (WebhookOptions.MaximumSubscriptions); remove one first.");
+        }
+
+        var subscription = new WebhookSubscription
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            Url = request.Url,
+            Events = [.. request.Events.Distinct(StringComparer.Ordinal)],
+            JobId = request.JobId,
+            Labels = new SortedDictionary<string, string>(request.Labels.ToDictionary(), StringComparer.Ordinal),
+            Description = request.Description,
+            CreatedAt = time.GetUtcNow(),
+        };
+        Subscriptions.Add(new StoredWebhookSubscription { Subscription = subscription, ProtectedSecret = protector.Protect(request.Secret) });
+        await state.WriteStateAsync();
+        LogAdded(subscription.Id, subscription.Url.GetLeftPart(UriPartial.Path), subscription.Events.Count == 0 ? "all" : string.Join(",", subscription.Events));
+        return subscription;
+    }
+
+    public Task<IReadOnlyList<WebhookSubscription>> ListAsync() =>
+        Task.FromResult<IReadOnlyList<WebhookSubscription>>([.. Subscriptions.Select(s => s.Subscription)]);
+
+    public Task<WebhookSubscription> GetAsync(string subscriptionId) => Task.FromResult(Find(subscriptionId).Subscription);
+
+    public async Task RemoveAsync(string subscriptionId)
+    {
+        var stored = Find(subscriptionId);
+        Subscriptions.Remove(stored);
+        await state.WriteStateAsync();
+        await GrainFactory.GetGrain<IWebhookDeliveryLogGrain>(subscriptionId).ClearAsync();
+        LogRemoved(subscriptionId);
+    }
+
+    public Task<IReadOnlyList<WebhookDelivery>> GetDeliveriesAsync(string subscriptionId, int limit)
+    {
+        Find(subscriptionId);
+        if (limit < 1)
+        {
+            throw new JobValidationException("limit", $"must be at least 1, not {limit}.");
+        }
+
+        return GrainFactory.GetGrain<IWebhookDeliveryLogGrain>(subscriptionId).ListAsync(limit);
+    }
+
+    public Task<IReadOnlyList<string>> MatchAsync(JobEvent jobEvent, IReadOnlyDictionary<string, string> labels) =>
+        Task.FromResult<IReadOnlyList<string>>([.. Subscriptions.Where(s => s.Subscription.Matches(jobEvent, labels)).Select(s => s.Subscription.Id)]);
+
+    public Task<WebhookTarget?> GetTargetAsync(string subscriptionId) =>
+        Task.FromResult(Subscriptions.Find(s => s.Subscription.Id == subscriptionId) is { } stored
+            ? new WebhookTarget { Url = stored.Subscription.Url, ProtectedSecret = stored.ProtectedSecret }
+            : null);
+
+    private StoredWebhookSubscription Find(string subscriptionId) =>
+        Subscriptions.Find(s => s.Subscription.Id == subscriptionId) ?? throw new JobNotFoundException("webhook", subscriptionId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook subscription {SubscriptionId} added for {Url} (events: {Events}).")]
+    private partial void LogAdded(string subscriptionId, string url, string events);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook subscription {SubscriptionId} removed.")]
+    private partial void LogRemoved(string subscriptionId);
+}
