@@ -25,6 +25,17 @@ public sealed class JobOperations(IGrainFactory grains)
     public Task<CatalogPage<JobCatalogEntry>> ListAsync(JobCatalogQuery? query = null, CancellationToken cancellationToken = default) =>
         grains.GetGrain<IJobQueryGrain>(0).QueryJobsAsync(query ?? new JobCatalogQuery()).WaitAsync(cancellationToken);
 
+    /// <summary>
+    /// Runs the job's past occurrences in [from, to] that have no run, at most <see cref="BackfillRequest.MaxConcurrency"/>
+    /// at a time, oldest first; with <see cref="BackfillRequest.DryRun"/> only reports what it would queue. Progress is
+    /// on <see cref="JobSnapshot.Backfill"/>.
+    /// </summary>
+    public Task<BackfillResult> BackfillAsync(string jobId, BackfillRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Job(jobId).BackfillAsync(request).WaitAsync(cancellationToken);
+    }
+
     /// <summary>Every job matching <paramref name="query"/>, page after page.</summary>
     public async IAsyncEnumerable<JobCatalogEntry> ListAllAsync(JobCatalogQuery? query = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -47,6 +47,14 @@ public static class JobIds
     public static string ScheduledOccurrence(DateTimeOffset fireTime) =>
         fireTime.UtcDateTime.ToString(OccurrenceFormat, CultureInfo.InvariantCulture);
 
+    /// <summary>Reads a scheduled occurrence back into its fire time; false for a manual one or anything else.</summary>
+    public static bool TryParseScheduledOccurrence(string occurrence, out DateTimeOffset fireTime)
+    {
+        var parsed = DateTime.TryParseExact(occurrence, OccurrenceFormat, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time);
+        fireTime = parsed ? new DateTimeOffset(DateTime.SpecifyKind(time, DateTimeKind.Utc)) : default;
+        return parsed;
+    }
+
     /// <summary>The run id <c>{jobId}/{generation}/{occurrence}</c>.</summary>
     public static string RunId(string jobId, long generation, string occurrence) =>
         string.Create(CultureInfo.InvariantCulture, $"{jobId}/{generation}/{occurrence}");

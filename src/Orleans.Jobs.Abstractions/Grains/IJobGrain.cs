@@ -68,6 +68,15 @@ public interface IJobGrain : IGrainWithStringKey
     Task<RunSnapshot> RetryAsync(TimeSpan delay);
 
     /// <summary>
+    /// Runs the job's occurrences in the request's past range that have no run yet (the ledger and history say which
+    /// have one; a run id is per occurrence, so none runs twice), at most <c>MaxConcurrency</c> at a time, oldest first.
+    /// Its runs do not count toward the job's limit nor follow its overlap policy. A dry run only reports. One backfill
+    /// at a time: another while one is under way is a <see cref="JobConflictException"/>; pause holds it, cancel drops it.
+    /// </summary>
+    [Alias("Backfill")]
+    Task<BackfillResult> BackfillAsync(BackfillRequest request);
+
+    /// <summary>
     /// Deletes the job, terminating its active runs and clearing its key-value store and activity log. Creating the id
     /// again starts a new generation.
     /// </summary>

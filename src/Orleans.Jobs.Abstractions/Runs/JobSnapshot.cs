@@ -75,4 +75,8 @@ public sealed record JobSnapshot
     /// <summary>The reason given when the job was cancelled.</summary>
     [Id(17)]
     public string? CancellationReason { get; init; }
+
+    /// <summary>The job's current or last backfill; null when it never had one.</summary>
+    [Id(18)]
+    public BackfillProgress? Backfill { get; init; }
 }

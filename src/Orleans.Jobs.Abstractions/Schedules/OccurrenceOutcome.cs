@@ -26,4 +26,7 @@ public enum OccurrenceOutcome
 
     /// <summary>Not run: the job was cancelled while the occurrence waited in the overlap buffer.</summary>
     Cancelled,
+
+    /// <summary>A backfill started a run for it; the record names the run.</summary>
+    Backfilled,
 }

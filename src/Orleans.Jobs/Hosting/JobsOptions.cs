@@ -41,4 +41,7 @@ public sealed class JobsOptions
 
     /// <summary>Entries kept in a job's activity log, newest first. Default 200.</summary>
     public int ActivityLimit { get; set; } = 200;
+
+    /// <summary>Most occurrences one backfill may queue; a larger range is refused (split it). Default 1,000.</summary>
+    public int BackfillLimit { get; set; } = 1000;
 }

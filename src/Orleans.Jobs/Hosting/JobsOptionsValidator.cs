@@ -62,6 +62,11 @@ internal sealed class JobsOptionsValidator(IOptions<JobsOptions> options, IOptio
             throw new OrleansConfigurationException($"JobsOptions.ActivityLimit must be 1–10000, not {value.ActivityLimit}.");
         }
 
+        if (value.BackfillLimit is < 1 or > 100_000)
+        {
+            throw new OrleansConfigurationException($"JobsOptions.BackfillLimit must be 1–100000, not {value.BackfillLimit}.");
+        }
+
         if (value.MaximumMissedFiresListed is < 0 or > 10_000)
         {
             throw new OrleansConfigurationException($"JobsOptions.MaximumMissedFiresListed must be 0–10000, not {value.MaximumMissedFiresListed}.");

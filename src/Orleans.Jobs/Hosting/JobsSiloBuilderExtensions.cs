@@ -34,6 +34,7 @@ public static class JobsSiloBuilderExtensions
             services.AddSingleton<JobTypeRegistry>();
             services.AddSingleton<JobDefinitionValidator>();
             services.AddSingleton<SchedulePlanner>();
+            services.AddSingleton<BackfillPlanner>();
             services.AddSingleton<CatalogUpdateQueue>();
             services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<CatalogUpdateQueue>());
             services.AddSingleton<IConfigurationValidator, JobsOptionsValidator>();

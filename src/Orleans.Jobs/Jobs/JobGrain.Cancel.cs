@@ -20,12 +20,13 @@ internal sealed partial class JobGrain
         }
 
         var now = time.GetUtcNow();
-        foreach (var runId in State.ActiveRuns.ToArray())
+        foreach (var runId in AllActiveRuns().ToArray())
         {
             await TerminateQuietlyAsync(runId, $"job cancelled: {reason}");
         }
 
         planner.DropBuffered(State, OccurrenceOutcome.Cancelled);
+        DropBackfill();
         State.CancelledAt = now;
         State.CancellationReason = reason;
         State.NextFireAt = null;

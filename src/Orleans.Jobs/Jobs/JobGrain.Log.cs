@@ -40,4 +40,7 @@ internal sealed partial class JobGrain
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: failed run {RunId} retried after {Delay}.")]
     private partial void LogRetried(string jobId, string runId, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: backfill of {Count} occurrences from {From} to {To}, at most {MaxConcurrency} at a time.")]
+    private partial void LogBackfill(string jobId, int count, DateTimeOffset from, DateTimeOffset to, int maxConcurrency);
 }

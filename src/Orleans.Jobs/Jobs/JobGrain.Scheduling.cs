@@ -94,7 +94,7 @@ internal sealed partial class JobGrain : IRemindable
             await RegisterReminderAsync(wake < _longestReminderDue ? wake : _longestReminderDue, now);
         }
 
-        if (releaseWhenIdle && State.ActiveRuns.Count == 0 && State.Buffered.Count == 0)
+        if (releaseWhenIdle && State.ActiveRuns.Count == 0 && State.Buffered.Count == 0 && State.Backfill is not { UnderWay: true })
         {
             DeactivateOnIdle();
         }

@@ -17,6 +17,7 @@ internal sealed partial class JobGrain(
     [PersistentState("job", JobsStorageNames.GrainStorage)] IPersistentState<JobState> state,
     JobDefinitionValidator validator,
     SchedulePlanner planner,
+    BackfillPlanner backfills,
     CatalogUpdateQueue catalog,
     Events.JobEventPublisher events,
     TimeProvider time,
@@ -61,6 +62,7 @@ internal sealed partial class JobGrain(
         State.Ledger = [];
         State.CancelledAt = null;
         State.CancellationReason = null;
+        State.Backfill = null;
         await SaveAsync();
         LogCreated(JobId, normalized.Type, State.Generation, State.NextFireAt);
         await RaiseScheduledAsync("Created");
@@ -158,7 +160,7 @@ internal sealed partial class JobGrain(
         if (State.PausedAt is null)
         {
             State.PausedAt = time.GetUtcNow();
-            foreach (var runId in State.ActiveRuns)
+            foreach (var runId in AllActiveRuns())
             {
                 await CallRunQuietlyAsync(runId, run => run.PauseAsync());
             }
@@ -180,7 +182,7 @@ internal sealed partial class JobGrain(
         if (State.PausedAt is not null)
         {
             State.PausedAt = null;
-            foreach (var runId in State.ActiveRuns)
+            foreach (var runId in AllActiveRuns())
             {
                 await CallRunQuietlyAsync(runId, run => run.ResumeAsync());
             }
@@ -188,6 +190,7 @@ internal sealed partial class JobGrain(
             // Fires that fell in the pause follow the misfire policy; those it does not run are recorded as paused.
             await HandleDueAsync(OccurrenceOutcome.SkippedPaused, allMissed: true);
             await StartBufferedAsync();
+            await StartBackfillRunsAsync();
             await SaveAsync();
             LogResumed(JobId, State.NextFireAt);
             await NoteAsync(ActivityLevel.Success, "Job resumed", State.NextFireAt is { } next ? $"Next fire {next:O}." : "No fire is scheduled.");
@@ -201,7 +204,7 @@ internal sealed partial class JobGrain(
     public async Task DeleteAsync()
     {
         EnsureExists();
-        foreach (var runId in State.ActiveRuns.ToArray())
+        foreach (var runId in AllActiveRuns().ToArray())
         {
             await TerminateQuietlyAsync(runId, "job deleted");
         }
@@ -217,6 +220,7 @@ internal sealed partial class JobGrain(
         State.CancellationReason = null;
         State.Buffered = [];
         State.Ledger = [];
+        State.Backfill = null;
         State.UpdatedAt = time.GetUtcNow();
         await state.WriteStateAsync();
         LogDeleted(JobId, State.Generation);
@@ -236,6 +240,7 @@ internal sealed partial class JobGrain(
         }
 
         State.ActiveRuns.Remove(entry.RunId);
+        State.Backfill?.Active.Remove(entry.RunId);
         State.History.Insert(0, entry);
         if (State.History.Count > options.Value.HistoryLimit)
         {
@@ -256,15 +261,17 @@ internal sealed partial class JobGrain(
         }
 
         await StartBufferedAsync();
+        await StartBackfillRunsAsync();
         await SaveAsync();
         await RaiseRunFinishedAsync(entry);
     }
 
     /// <summary>Starts (or finds) the run of <paramref name="occurrence"/> and counts it active until it reports finished.</summary>
-    private async Task<RunSnapshot> StartRunAsync(string occurrence, DateTimeOffset occurrenceTime, JobParameters? parameters)
+    private async Task<RunSnapshot> StartRunAsync(string occurrence, DateTimeOffset occurrenceTime, JobParameters? parameters, bool backfill = false)
     {
         var runId = JobIds.RunId(JobId, State.Generation, occurrence);
-        var known = State.ActiveRuns.Contains(runId) || State.History.Exists(h => h.RunId == runId);
+        var active = backfill ? State.Backfill!.Active : State.ActiveRuns;
+        var known = (!backfill && active.Contains(runId)) || State.History.Exists(h => h.RunId == runId);
         var run = await GrainFactory.GetGrain<IRunGrain>(runId).StartAsync(new RunStartRequest
         {
             Generation = State.Generation,
@@ -276,12 +283,13 @@ internal sealed partial class JobGrain(
 
         if (run.IsFinished || State.History.Exists(h => h.RunId == runId))
         {
-            // A fire or trigger delivered again after its run finished: nothing is active.
-            State.ActiveRuns.Remove(runId);
+            // A fire or trigger delivered again after its run finished (or a backfill of an occurrence whose run the
+            // ledger had forgotten): nothing is active.
+            active.Remove(runId);
         }
-        else if (!State.ActiveRuns.Contains(runId))
+        else if (!active.Contains(runId))
         {
-            State.ActiveRuns.Add(runId);
+            active.Add(runId);
         }
 
         if (!known && !run.IsFinished)
@@ -362,7 +370,7 @@ internal sealed partial class JobGrain(
     private JobLifecycle Status =>
         State.CancelledAt is not null ? JobLifecycle.Cancelled
         : State.PausedAt is not null ? JobLifecycle.Paused
-        : State.ActiveRuns.Count > 0 ? JobLifecycle.Running
+        : State.ActiveRuns.Count > 0 || State.Backfill is { Active.Count: > 0 } ? JobLifecycle.Running
         : State.Buffered.Count > 0 ? JobLifecycle.Queued
         : State.Definition!.Schedules.Count > 0 && State.NextFireAt is null
             ? (State.History.FirstOrDefault()?.Status is RunStatus.Failed ? JobLifecycle.Failed : JobLifecycle.Completed)
@@ -388,6 +396,7 @@ internal sealed partial class JobGrain(
         Silo = silo.SiloAddress.ToString(),
         CancelledAt = State.CancelledAt,
         CancellationReason = State.CancellationReason,
+        Backfill = BackfillProgress(),
     };
 
     private JobCatalogEntry CatalogEntry() => new()

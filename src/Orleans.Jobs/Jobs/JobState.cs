@@ -56,4 +56,7 @@ public sealed class JobState
 
     /// <summary>The reason given for the cancel.</summary>
     public string? CancellationReason { get; set; }
+
+    /// <summary>The current or last backfill; null when there was none in this generation.</summary>
+    public BackfillState? Backfill { get; set; }
 }

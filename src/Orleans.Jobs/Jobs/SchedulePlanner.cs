@@ -195,7 +195,8 @@ internal sealed class SchedulePlanner(IOptions<JobsOptions> options, TimeProvide
         return true;
     }
 
-    private void Record(JobState state, DateTimeOffset occurrence, OccurrenceOutcome outcome, string? runId = null, string? detail = null)
+    /// <summary>Adds an entry to the job's bounded ledger (replacing the occurrence's <c>Buffered</c> entry).</summary>
+    public void Record(JobState state, DateTimeOffset occurrence, OccurrenceOutcome outcome, string? runId = null, string? detail = null)
     {
         state.Ledger.RemoveAll(r => r.Occurrence == occurrence && r.Outcome == OccurrenceOutcome.Buffered);
         state.Ledger.Insert(0, new OccurrenceRecord

@@ -49,4 +49,15 @@ public sealed class JobIdsTests
     [InlineData("a/1/b/c")]
     public void ParseRunId_Malformed_Throws(string runId) =>
         Assert.Throws<JobValidationException>(() => JobIds.ParseRunId(runId));
+
+    [Fact]
+    public void ScheduledOccurrence_ReadsBackToTheSameInstant_AndManualOnesDoNot()
+    {
+        var fire = new DateTimeOffset(2026, 3, 29, 3, 30, 5, 123, TimeSpan.FromHours(2));
+
+        Assert.True(JobIds.TryParseScheduledOccurrence(JobIds.ScheduledOccurrence(fire), out var parsed));
+        Assert.Equal(fire, parsed);
+        Assert.Equal(TimeSpan.Zero, parsed.Offset);
+        Assert.False(JobIds.TryParseScheduledOccurrence(JobIds.ManualOccurrence("20260329T013005.123Z"), out _));
+    }
 }
