@@ -41,6 +41,7 @@ internal sealed class TableJobCatalog(AzureStorageClients clients, IOptions<Azur
             ["Completed"] = entry.Completed,
             ["Failed"] = entry.Failed,
             ["Terminated"] = entry.Terminated,
+            ["UnhealthySince"] = entry.UnhealthySince,
         };
         foreach (var (key, value) in entry.Labels)
         {
@@ -187,6 +188,7 @@ internal sealed class TableJobCatalog(AzureStorageClients clients, IOptions<Azur
         Completed = row.GetInt64("Completed") ?? 0,
         Failed = row.GetInt64("Failed") ?? 0,
         Terminated = row.GetInt64("Terminated") ?? 0,
+        UnhealthySince = row.GetDateTimeOffset("UnhealthySince"),
     };
 
     private static RunCatalogEntry ToRun(TableEntity row) => new()

@@ -29,6 +29,7 @@ public sealed class HistoryOperations(IGrainFactory grains)
             Completed = job.Completed,
             Failed = job.Failed,
             Terminated = job.Terminated,
+            Unhealthy = job.Health.Status == JobHealthStatus.Unhealthy ? 1 : 0,
         };
     }
 

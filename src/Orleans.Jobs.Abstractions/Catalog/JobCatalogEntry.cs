@@ -55,4 +55,8 @@ public sealed record JobCatalogEntry
     /// <summary>Runs terminated in the job's current generation.</summary>
     [Id(12)]
     public long Terminated { get; init; }
+
+    /// <summary>Since when the job is unhealthy (no success within its window), as last reported; null when it is not.</summary>
+    [Id(13)]
+    public DateTimeOffset? UnhealthySince { get; init; }
 }

@@ -24,6 +24,10 @@ public sealed record JobStats
     [Id(4)]
     public long Terminated { get; init; }
 
+    /// <summary>Jobs reported unhealthy: no run completed within their <see cref="JobDefinition.SuccessWithin"/>.</summary>
+    [Id(5)]
+    public long Unhealthy { get; init; }
+
     /// <summary>Finished runs in all.</summary>
     public long Finished => Completed + Failed + Terminated;
 
@@ -42,6 +46,7 @@ public sealed record JobStats
             Completed = list.Sum(j => j.Completed),
             Failed = list.Sum(j => j.Failed),
             Terminated = list.Sum(j => j.Terminated),
+            Unhealthy = list.Count(j => j.UnhealthySince is not null),
         };
     }
 }

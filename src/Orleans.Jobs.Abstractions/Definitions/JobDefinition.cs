@@ -62,4 +62,12 @@ public sealed record JobDefinition
     /// <summary>What happens to fires missed while the cluster was down or the job paused. Default fire once now.</summary>
     [Id(13)]
     public MisfirePolicy Misfire { get; init; } = MisfirePolicy.Default;
+
+    /// <summary>
+    /// The job must complete a run at least this often (1 s – 366 days), counted from its last success, or from when
+    /// tracking began (create, resume, reschedule); past that it is unhealthy and raises <c>job.unhealthy</c>. Null
+    /// (the default) does not track health.
+    /// </summary>
+    [Id(14)]
+    public TimeSpan? SuccessWithin { get; init; }
 }

@@ -79,4 +79,8 @@ public sealed record JobSnapshot
     /// <summary>The job's current or last backfill; null when it never had one.</summary>
     [Id(18)]
     public BackfillProgress? Backfill { get; init; }
+
+    /// <summary>Health against <see cref="JobDefinition.SuccessWithin"/>, evaluated when the snapshot was taken.</summary>
+    [Id(19)]
+    public JobHealth Health { get; init; } = new() { Status = JobHealthStatus.NotTracked };
 }

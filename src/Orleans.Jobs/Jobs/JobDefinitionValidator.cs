@@ -104,6 +104,11 @@ internal sealed class JobDefinitionValidator(JobTypeRegistry jobTypes, IOptions<
             throw new JobValidationException("jitter", $"must be 0–{_maximumJitter}, not {definition.Jitter}.");
         }
 
+        if (definition.SuccessWithin is { } within && (within < TimeSpan.FromSeconds(1) || within > TimeSpan.FromDays(366)))
+        {
+            throw new JobValidationException("successWithin", $"must be 1 s – 366 days, not {within}.");
+        }
+
         if (!Enum.IsDefined(definition.Overlap))
         {
             throw new JobValidationException("overlap", $"unknown policy {definition.Overlap}.");

@@ -66,9 +66,11 @@ internal sealed partial class JobGrain
         State.ScheduledRuns = 0;
         State.CancelledAt = null;
         State.CancellationReason = null;
+        RestartHealth(now);
         await SaveAsync();
         LogRescheduled(JobId, State.Version, State.NextFireAt);
         await RaiseScheduledAsync($"Rescheduled (version {State.Version})");
+        await ArmHealthAsync();
         await ArmAsync(releaseWhenIdle: true);
         return Snapshot();
     }

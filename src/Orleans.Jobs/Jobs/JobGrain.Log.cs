@@ -43,4 +43,7 @@ internal sealed partial class JobGrain
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: backfill of {Count} occurrences from {From} to {To}, at most {MaxConcurrency} at a time.")]
     private partial void LogBackfill(string jobId, int count, DateTimeOffset from, DateTimeOffset to, int maxConcurrency);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} is unhealthy: no run completed within {SuccessWithin} (last success {LastSuccessAt}).")]
+    private partial void LogUnhealthy(string jobId, TimeSpan successWithin, DateTimeOffset? lastSuccessAt);
 }

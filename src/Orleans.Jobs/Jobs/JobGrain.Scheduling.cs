@@ -32,6 +32,12 @@ internal sealed partial class JobGrain : IRemindable
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (string.Equals(reminderName, HealthReminder, StringComparison.Ordinal))
+        {
+            await OnHealthReminderAsync();
+            return;
+        }
+
         if (!string.Equals(reminderName, NextFireReminder, StringComparison.Ordinal))
         {
             return;

@@ -63,9 +63,12 @@ internal sealed partial class JobGrain(
         State.CancelledAt = null;
         State.CancellationReason = null;
         State.Backfill = null;
+        State.LastSuccessAt = null;
+        RestartHealth(now);
         await SaveAsync();
         LogCreated(JobId, normalized.Type, State.Generation, State.NextFireAt);
         await RaiseScheduledAsync("Created");
+        await ArmHealthAsync();
         await ArmAsync(releaseWhenIdle: true);
         return Snapshot();
     }
@@ -87,6 +90,11 @@ internal sealed partial class JobGrain(
         }
 
         var scheduleChanged = !SameSchedule(State.Definition!, normalized);
+        if (normalized.SuccessWithin != State.Definition!.SuccessWithin)
+        {
+            RestartHealth(time.GetUtcNow());
+        }
+
         State.Definition = normalized;
         State.Version++;
         State.UpdatedAt = time.GetUtcNow();
@@ -102,6 +110,7 @@ internal sealed partial class JobGrain(
             await RaiseScheduledAsync($"Updated to version {State.Version} with new timing");
         }
 
+        await ArmHealthAsync();
         await ArmAsync(releaseWhenIdle: true);
         return Snapshot();
     }
@@ -182,6 +191,7 @@ internal sealed partial class JobGrain(
         if (State.PausedAt is not null)
         {
             State.PausedAt = null;
+            RestartHealth(time.GetUtcNow());
             foreach (var runId in AllActiveRuns())
             {
                 await CallRunQuietlyAsync(runId, run => run.ResumeAsync());
@@ -195,6 +205,7 @@ internal sealed partial class JobGrain(
             LogResumed(JobId, State.NextFireAt);
             await NoteAsync(ActivityLevel.Success, "Job resumed", State.NextFireAt is { } next ? $"Next fire {next:O}." : "No fire is scheduled.");
             await RaiseAsync(JobEventTypes.Resumed, "Resumed.", nextFireAt: State.NextFireAt);
+            await ArmHealthAsync();
             await ArmAsync();
         }
 
@@ -251,6 +262,7 @@ internal sealed partial class JobGrain(
         {
             case RunStatus.Completed:
                 State.Completed++;
+                await RecordSuccessAsync(entry.FinishedAt);
                 break;
             case RunStatus.Failed:
                 State.Failed++;
@@ -397,6 +409,7 @@ internal sealed partial class JobGrain(
         CancelledAt = State.CancelledAt,
         CancellationReason = State.CancellationReason,
         Backfill = BackfillProgress(),
+        Health = Health(),
     };
 
     private JobCatalogEntry CatalogEntry() => new()
@@ -414,5 +427,6 @@ internal sealed partial class JobGrain(
         Completed = State.Completed,
         Failed = State.Failed,
         Terminated = State.Terminated,
+        UnhealthySince = State.UnhealthySince,
     };
 }

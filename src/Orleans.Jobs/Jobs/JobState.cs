@@ -59,4 +59,13 @@ public sealed class JobState
 
     /// <summary>The current or last backfill; null when there was none in this generation.</summary>
     public BackfillState? Backfill { get; set; }
+
+    /// <summary>When a run last completed in this generation.</summary>
+    public DateTimeOffset? LastSuccessAt { get; set; }
+
+    /// <summary>Since when health is tracked: create, resume, reschedule, or a new <c>successWithin</c>.</summary>
+    public DateTimeOffset? HealthSince { get; set; }
+
+    /// <summary>Since when the job is unhealthy (and <c>job.unhealthy</c> was raised); null when it is not.</summary>
+    public DateTimeOffset? UnhealthySince { get; set; }
 }

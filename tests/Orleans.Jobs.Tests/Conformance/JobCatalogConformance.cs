@@ -107,7 +107,7 @@ public abstract class JobCatalogConformance
     {
         var catalog = await CatalogAsync();
         await SeedJobsAsync(catalog);
-        await catalog.UpsertJobAsync(new JobCatalogEntry { JobId = "job-01", Type = "import", Status = JobLifecycle.Paused, Version = 2, Completed = 7, Failed = 2, Terminated = 1 }, CancellationToken.None);
+        await catalog.UpsertJobAsync(new JobCatalogEntry { JobId = "job-01", Type = "import", Status = JobLifecycle.Paused, Version = 2, Completed = 7, Failed = 2, Terminated = 1, UnhealthySince = new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero) }, CancellationToken.None);
         await catalog.DeleteJobAsync("job-02", CancellationToken.None);
         await catalog.DeleteJobAsync("never-there", CancellationToken.None);
 
@@ -118,6 +118,7 @@ public abstract class JobCatalogConformance
         var replaced = Assert.Single(jobs, j => j.JobId == "job-01");
         Assert.Equal((JobLifecycle.Paused, 2L, 0), (replaced.Status, replaced.Version, replaced.Labels.Count));
         Assert.Equal((7L, 2L, 1L), (replaced.Completed, replaced.Failed, replaced.Terminated));
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero), replaced.UnhealthySince);
     }
 
     [Fact]
