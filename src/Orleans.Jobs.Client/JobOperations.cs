@@ -53,7 +53,7 @@ public sealed class JobOperations(IGrainFactory grains)
                 yield break;
             }
 
-            next = next with { Continuation = page.Continuation };
+            next = next with { Continuation = page.Continuation, Offset = 0 };
         }
     }
 

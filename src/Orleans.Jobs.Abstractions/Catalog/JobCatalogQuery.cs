@@ -31,4 +31,11 @@ public sealed record JobCatalogQuery
     /// <summary>Only jobs of this type.</summary>
     [Id(6)]
     public string? Type { get; init; }
+
+    /// <summary>
+    /// Skip this many matching jobs before the page (0–100,000), instead of a continuation; the page's continuation
+    /// reads on from there. Costs a read of the skipped entries. Default 0.
+    /// </summary>
+    [Id(7)]
+    public int Offset { get; init; }
 }

@@ -80,6 +80,10 @@ public sealed record RunSnapshot
     [Id(18)]
     public string? TerminationReason { get; init; }
 
+    /// <summary>Work items done and pending, as the job last reported them (at its last checkpoint).</summary>
+    [Id(19)]
+    public RunProgress? Progress { get; init; }
+
     /// <summary>True when the run has completed, failed or been terminated.</summary>
     public bool IsFinished => Status.IsFinished();
 }

@@ -50,7 +50,7 @@ public abstract class Job<TState> : IJob
     }
 
     private JobStatus<TState> ToStatus(JobCheckpoint checkpoint) =>
-        new(ReadState(checkpoint.State, checkpoint.StateVersion)) { StateVersion = checkpoint.StateVersion };
+        new(ReadState(checkpoint.State, checkpoint.StateVersion)) { StateVersion = checkpoint.StateVersion, Progress = checkpoint.Progress };
 
     private JobCheckpoint ToCheckpoint(JobStatus<TState> status) => new()
     {
@@ -60,5 +60,6 @@ public abstract class Job<TState> : IJob
         Result = status.Result is null ? null : JsonSerializer.SerializeToElement(status.Result, status.Result.GetType(), JobJson.Options),
         WakeAt = status.WakeAt,
         SleepFor = status.SleepFor,
+        Progress = status.Progress,
     };
 }

@@ -24,4 +24,7 @@ public sealed record JobCheckpoint
 
     /// <summary>When set, the run sleeps this long before the next step; the engine turns it into <see cref="WakeAt"/>.</summary>
     public TimeSpan? SleepFor { get; init; }
+
+    /// <summary>The job's work-item counts at this checkpoint, when it reports them.</summary>
+    public RunProgress? Progress { get; init; }
 }

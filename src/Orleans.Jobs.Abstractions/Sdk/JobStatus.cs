@@ -35,24 +35,39 @@ public sealed class JobStatus<TState>
     /// <summary>The state version recorded with a checkpoint this status was read from (1 for new statuses).</summary>
     public int StateVersion { get; internal init; } = 1;
 
+    /// <summary>The counts the job reports for its work items (shown in the run's status); null when it reports none.</summary>
+    public RunProgress? Progress { get; internal init; }
+
+    /// <summary>Reports how many work items are done and how many are pending; kept with the checkpoint.</summary>
+    public JobStatus<TState> WithProgress(long completed, long pending)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(completed);
+        ArgumentOutOfRangeException.ThrowIfNegative(pending);
+        return new(State)
+        {
+            IsComplete = IsComplete, Result = Result, WakeAt = WakeAt, SleepFor = SleepFor, StateVersion = StateVersion,
+            Progress = new RunProgress { Completed = completed, Pending = pending },
+        };
+    }
+
     /// <summary>Marks the run complete with an optional result for the sink.</summary>
     public JobStatus<TState> Complete(object? result = null) =>
-        new(State) { IsComplete = true, Result = result, StateVersion = StateVersion };
+        new(State) { IsComplete = true, Result = result, StateVersion = StateVersion, Progress = Progress };
 
     /// <summary>
     /// Interruptible sleep: the run checkpoints, may be deactivated, and continues with this state at
     /// <paramref name="wakeAt"/>.
     /// </summary>
     public JobStatus<TState> SleepUntil(DateTimeOffset wakeAt) =>
-        new(State) { WakeAt = wakeAt.ToUniversalTime(), StateVersion = StateVersion };
+        new(State) { WakeAt = wakeAt.ToUniversalTime(), StateVersion = StateVersion, Progress = Progress };
 
     /// <summary>Interruptible sleep for <paramref name="duration"/>, measured by the engine's clock.</summary>
     public JobStatus<TState> Sleep(TimeSpan duration)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(duration, TimeSpan.Zero);
-        return new(State) { SleepFor = duration, StateVersion = StateVersion };
+        return new(State) { SleepFor = duration, StateVersion = StateVersion, Progress = Progress };
     }
 
     /// <summary>A status over a new state value (for immutable state types).</summary>
-    public JobStatus<TState> With(TState state) => new(state) { StateVersion = StateVersion };
+    public JobStatus<TState> With(TState state) => new(state) { StateVersion = StateVersion, Progress = Progress };
 }

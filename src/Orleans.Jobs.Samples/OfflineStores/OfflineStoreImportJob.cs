@@ -45,10 +45,10 @@ public sealed class OfflineStoreImportJob(IOfflineStoreSource source, IOfflineSt
         {
             case ImportPhase.FetchFiles:
                 await FetchFilesAsync(state, cancellationToken);
-                return status;
+                return status.WithProgress(state.FilesImported, state.Files.Count);
             case ImportPhase.ImportFiles:
                 await ImportNextFileAsync(state, cancellationToken);
-                return status;
+                return status.WithProgress(state.FilesImported, state.Files.Count);
             default:
                 Context.Logger.LogInformation("Offline store import complete: {Count} stores from {Files} file(s)", state.Count, state.FilesImported);
                 await Context.Notifications.SuccessAsync(Activity, "Imported data", $"Imported {state.Count} offline stores from {state.FilesImported} files", cancellationToken);

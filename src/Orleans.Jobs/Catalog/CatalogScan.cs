@@ -3,7 +3,7 @@ namespace Orleans.Jobs.Catalog;
 /// <summary>Reads every entry a catalog filter matches, page after page.</summary>
 internal static class CatalogScan
 {
-    /// <summary>Every job matching <paramref name="filter"/> (its own limit and continuation are ignored).</summary>
+    /// <summary>Every job matching <paramref name="filter"/> (its own limit, offset and continuation are ignored).</summary>
     public static async Task<List<JobCatalogEntry>> AllJobsAsync(IJobCatalog catalog, JobCatalogQuery filter)
     {
         var jobs = new List<JobCatalogEntry>();

@@ -10,10 +10,34 @@ internal sealed class JobQueryGrain(IJobCatalog catalog, IRunLogStore logs) : Gr
     /// <summary>Most log lines one read returns.</summary>
     private const int MaximumLogLines = 1000;
 
-    public Task<CatalogPage<JobCatalogEntry>> QueryJobsAsync(JobCatalogQuery query)
+    public async Task<CatalogPage<JobCatalogEntry>> QueryJobsAsync(JobCatalogQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return catalog.QueryJobsAsync(query, CancellationToken.None);
+        CatalogQueryValidation.ValidateLimit(query.Limit);
+        CatalogQueryValidation.ValidateOffset(query.Offset, query.Continuation);
+        if (query.Offset == 0)
+        {
+            return await catalog.QueryJobsAsync(query, CancellationToken.None);
+        }
+
+        // Skip with pages sized to what is left to skip, so the last skipped entry ends a page and its continuation
+        // starts the requested page exactly (whatever form a backend's continuation takes).
+        var remaining = query.Offset;
+        string? continuation = null;
+        while (remaining > 0)
+        {
+            var skipped = await catalog.QueryJobsAsync(
+                query with { Offset = 0, Limit = Math.Min(remaining, CatalogQueryValidation.MaximumLimit), Continuation = continuation },
+                CancellationToken.None);
+            remaining -= skipped.Items.Count;
+            continuation = skipped.Continuation;
+            if (continuation is null)
+            {
+                return new CatalogPage<JobCatalogEntry> { Items = [] };
+            }
+        }
+
+        return await catalog.QueryJobsAsync(query with { Offset = 0, Continuation = continuation }, CancellationToken.None);
     }
 
     public Task<CatalogPage<RunCatalogEntry>> QueryRunsAsync(RunCatalogQuery query)

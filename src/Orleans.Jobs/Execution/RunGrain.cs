@@ -868,5 +868,6 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
         PauseRequested = _pauseRequested,
         CheckpointJson = State.Checkpoint?.State.GetRawText(),
         TerminationReason = State.TerminationReason,
+        Progress = State.Checkpoint?.Progress,
     };
 }

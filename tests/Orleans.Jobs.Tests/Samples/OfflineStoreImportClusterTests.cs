@@ -80,6 +80,8 @@ public sealed class OfflineStoreImportClusterTests(ClusterFixture fixture)
 
         Assert.Equal(RunStatus.Completed, finished.Status);
         Assert.NotEqual(beforeKill.Silo, finished.Silo);
+        Assert.Equal((beforeKill.Step - 1, 6L), (beforeKill.Progress!.Completed, beforeKill.Progress.Total));
+        Assert.Equal((6L, 0L), (finished.Progress!.Completed, finished.Progress.Pending));
         Assert.Equal(18, Stores.Imported.Count);
 
         // Oldest first throughout; only the file in flight at the kill may be read again.
