@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Jobs.Hosting;
 using Orleans.Runtime;
+using Orleans.Storage;
 
 namespace Orleans.Jobs.Webhooks;
 
@@ -75,6 +76,13 @@ internal sealed partial class WebhookDeliveryGrain(
         try
         {
             await AttemptOnceAsync(cancellationToken);
+        }
+        catch (InconsistentStateException exception)
+        {
+            // Another activation of this delivery (after a failover) wrote its state: let this one go; the watchdog
+            // reminder brings the delivery back from what is stored.
+            LogSuperseded(exception, DeliveryId);
+            DeactivateOnIdle();
         }
         finally
         {
@@ -187,6 +195,9 @@ internal sealed partial class WebhookDeliveryGrain(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Webhook delivery {DeliveryId}: the subscription's secret cannot be read ({Problem}).")]
     private partial void LogSecretUnreadable(string deliveryId, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook delivery {DeliveryId}: another activation wrote its state; this one steps down.")]
+    private partial void LogSuperseded(Exception exception, string deliveryId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId}: its log entry was lost.")]
     private partial void LogRecordLost(Exception exception, string deliveryId);

@@ -57,6 +57,14 @@ public sealed class WebhookReceiver : IAsyncDisposable
                 return;
             }
 
+            _ = Task.Run(() => HandleAsync(context));
+        }
+    }
+
+    private async Task HandleAsync(HttpListenerContext context)
+    {
+        try
+        {
             using var body = new MemoryStream();
             await context.Request.InputStream.CopyToAsync(body);
             var path = context.Request.Url!.AbsolutePath;
@@ -65,6 +73,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
             _received.Enqueue(new ReceivedRequest(path, context.Request.HttpMethod, headers, body.ToArray(), _clock.Elapsed, (int)status));
             context.Response.StatusCode = (int)status;
             context.Response.Close();
+        }
+        catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException or IOException)
+        {
+            // The caller went away or the receiver is closing.
         }
     }
 
