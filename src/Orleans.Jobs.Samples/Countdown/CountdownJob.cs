@@ -37,6 +37,6 @@ public sealed class CountdownJob : Job<CountdownState>
         await Task.Delay(TimeSpan.FromMilliseconds(Context.Parameters.Get("stepMs", 500)), Context.Time, cancellationToken);
         done.Add(new CountdownStep(done.Count + 1, Environment.ProcessId));
         Context.Logger.LogInformation("Step {Step} of {Steps} done in process {ProcessId}", done.Count, steps, Environment.ProcessId);
-        return status;
+        return status.WithProgress(done.Count, steps - done.Count);
     }
 }

@@ -11,10 +11,11 @@ internal sealed class SiloProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private SiloProcess(Process process, int siloPort)
+    private SiloProcess(Process process, int siloPort, int gatewayPort)
     {
         _process = process;
         SiloPort = siloPort;
+        GatewayPort = gatewayPort;
         process.OutputDataReceived += (_, e) => Keep(e.Data);
         process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
@@ -23,6 +24,9 @@ internal sealed class SiloProcess : IAsyncDisposable
 
     /// <summary>The silo's port: its address in run and job snapshots ends with it.</summary>
     public int SiloPort { get; }
+
+    /// <summary>The port clients connect to.</summary>
+    public int GatewayPort { get; }
 
     /// <summary>The process id, as the countdown job records it.</summary>
     public int ProcessId => _process.Id;
@@ -49,7 +53,7 @@ internal sealed class SiloProcess : IAsyncDisposable
 
         start.Environment["Silo__SiloPort"] = siloPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Silo__GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new SiloProcess(Process.Start(start) ?? throw new InvalidOperationException("Could not start the silo process."), siloPort);
+        return new SiloProcess(Process.Start(start) ?? throw new InvalidOperationException("Could not start the silo process."), siloPort, gatewayPort);
     }
 
     /// <summary>Waits for the process to exit by itself; returns its exit code, or throws with its output after <paramref name="timeout"/>.</summary>
@@ -105,20 +109,5 @@ internal sealed class SiloProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>The silo binary built with the solution, in the same configuration as the tests.</summary>
-    private static string SiloAssembly()
-    {
-        var testOutput = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = testOutput.Parent!.Name; // …/bin/{Configuration}/net10.0/
-        for (var directory = testOutput; directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "silo", "bin", configuration, "net10.0", "Orleans.Jobs.Silo.dll");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException($"The silo binary (silo/bin/{configuration}/net10.0/Orleans.Jobs.Silo.dll) is not built.");
-    }
+    private static string SiloAssembly() => BuiltBinaries.Find("silo", "Orleans.Jobs.Silo.dll");
 }

@@ -1,0 +1,33 @@
+using System.Globalization;
+using Orleans.Jobs.Cli.Cli;
+
+namespace Orleans.Jobs.Cli.Input;
+
+/// <summary>
+/// Times on the command line: ISO 8601 (<c>2026-11-23T06:00:00Z</c>; without an offset it is local time), <c>now</c>,
+/// or relative to now (<c>-7d</c>, <c>+2h</c>).
+/// </summary>
+internal static class Instants
+{
+    public static DateTimeOffset Parse(string text, string flag, TimeProvider time)
+    {
+        var value = text.Trim();
+        if (string.Equals(value, "now", StringComparison.OrdinalIgnoreCase))
+        {
+            return time.GetUtcNow();
+        }
+
+        if (value.Length > 1 && value[0] is '-' or '+')
+        {
+            var offset = Durations.Parse(value[1..], flag);
+            return value[0] == '-' ? time.GetUtcNow() - offset : time.GetUtcNow() + offset;
+        }
+
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out var instant))
+        {
+            return instant.ToUniversalTime();
+        }
+
+        throw new CliInputException($"{flag} '{text}' is not a time (ISO 8601 such as 2026-11-23T06:00:00Z, now, or -7d).");
+    }
+}
