@@ -4,8 +4,11 @@ using Orleans.Jobs.Tests.Processes;
 
 namespace Orleans.Jobs.Tests.Cli;
 
-/// <summary>Runs the real <c>jobs</c> executable and captures what it printed and its exit code.</summary>
-internal sealed class JobsCli(int gatewayPort)
+/// <summary>
+/// Runs the real <c>jobs</c> executable and captures what it printed and its exit code: with <c>--gateway</c> on
+/// <paramref name="gatewayPort"/>, or without one (the CLI then finds gateways from its <c>Storage__*</c> environment).
+/// </summary>
+internal sealed class JobsCli(int? gatewayPort)
 {
     private static readonly TimeSpan _timeout = TimeSpan.FromSeconds(60);
 
@@ -20,8 +23,12 @@ internal sealed class JobsCli(int gatewayPort)
             UseShellExecute = false,
         };
         start.ArgumentList.Add(BuiltBinaries.Find("client", "jobs.dll"));
-        start.ArgumentList.Add("--gateway");
-        start.ArgumentList.Add($"127.0.0.1:{gatewayPort}");
+        if (gatewayPort is { } port)
+        {
+            start.ArgumentList.Add("--gateway");
+            start.ArgumentList.Add($"127.0.0.1:{port}");
+        }
+
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -76,6 +76,13 @@ public sealed class TwoSiloProcessesTests(AzuriteFixture azurite) : IClassFixtur
         Assert.NotNull(finished);
         Assert.Equal(RunStatus.Completed, finished.Status);
         Assert.Contains($":{survivor.SiloPort}:", finished.Silo, StringComparison.Ordinal);
+
+        // The CLI finds the cluster the way the silos do: the gateway list in the membership table.
+        var viaTable = await new Cli.JobsCli(gatewayPort: null).RunAsync(
+            ["status", started.RunId, "--json"],
+            settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value));
+        Assert.True(viaTable.ExitCode == 0, viaTable.ToString());
+        Assert.Equal("completed", viaTable.Json().GetProperty("status").GetString());
         var committedBeforeKill = Done(beforeKill);
         var done = Done(finished);
         Assert.Equal(Enumerable.Range(1, 12), done.Select(s => s.Step));
