@@ -5,7 +5,8 @@ namespace Orleans.Jobs.Samples.Countdown;
 /// <summary>
 /// A job of <c>steps</c> steps of <c>stepMs</c> milliseconds each (parameters; defaults 10 and 500) that records which
 /// process performed every step. For demos and failover tests: after a silo dies, the checkpoint shows which steps were
-/// committed where, and that each ran once.
+/// committed where, and that each ran once. With <c>failAtStep</c>, that step throws on the run's first
+/// <c>failAttempts</c> attempts (default 1), to show retries.
 /// </summary>
 public sealed class CountdownJob : Job<CountdownState>
 {
@@ -35,6 +36,11 @@ public sealed class CountdownJob : Job<CountdownState>
         }
 
         await Task.Delay(TimeSpan.FromMilliseconds(Context.Parameters.Get("stepMs", 500)), Context.Time, cancellationToken);
+        if (Context.Parameters.Get<int?>("failAtStep") == done.Count + 1 && Context.Attempt <= Context.Parameters.Get("failAttempts", 1))
+        {
+            throw new InvalidOperationException($"Step {done.Count + 1} fails on attempt {Context.Attempt}, as the parameters ask.");
+        }
+
         done.Add(new CountdownStep(done.Count + 1, Environment.ProcessId));
         Context.Logger.LogInformation("Step {Step} of {Steps} done in process {ProcessId}", done.Count, steps, Environment.ProcessId);
         return status.WithProgress(done.Count, steps - done.Count);

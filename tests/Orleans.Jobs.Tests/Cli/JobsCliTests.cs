@@ -121,6 +121,26 @@ public sealed class JobsCliTests(CliSiloFixture silo) : IClassFixture<CliSiloFix
     }
 
     [Fact]
+    public async Task FailedRun_EndsTriggerWaitWithExit6_AndRetryCompletesIt()
+    {
+        var id = NewId("cli-retry");
+        await Ok("create", id, "--type", "countdown", "--param", "steps=3", "--param", "stepMs=10", "--param", "failAtStep=2", "--max-attempts", "1");
+
+        var failed = await Fails(6, "trigger", id, "--wait", "--key", "once");
+        var history = (await Ok("history", id, "--json")).Json();
+        var retry = await Ok("retry", id, "--delay", "0s");
+        await WaitForAsync(async () => (await Cli.RunAsync("status", $"{id}/1/manual-once", "--json")).Json().GetProperty("status").GetString() == "completed");
+        var status = (await Ok("status", $"{id}/1/manual-once", "--json")).Json();
+
+        Assert.Contains("✘ failed", failed.Output, StringComparison.Ordinal);
+        Assert.Contains("Step 2 fails on attempt 1", failed.Output, StringComparison.Ordinal);
+        Assert.Equal("failed", history[0].GetProperty("status").GetString());
+        Assert.Contains("attempt 2", retry.Output, StringComparison.Ordinal);
+        Assert.Equal((2, 3), (status.GetProperty("attempt").GetInt32(), status.GetProperty("progress").GetProperty("completed").GetInt32()));
+        await Ok("delete", id);
+    }
+
+    [Fact]
     public async Task BackfillAndBulk_WithDryRuns()
     {
         var label = $"bulk{Guid.NewGuid():N}"[..12];
@@ -158,6 +178,7 @@ public sealed class JobsCliTests(CliSiloFixture silo) : IClassFixture<CliSiloFix
         var list = await Ok("webhooks", "list");
         var listJson = await Ok("webhooks", "list", "--json");
         var deliveries = (await Ok("webhooks", "deliveries", hookId, "--json")).Json();
+        var deliveriesTable = await Ok("webhooks", "deliveries", hookId);
         var badEvent = await Fails(2, "webhooks", "add", "--url", "http://127.0.0.1:9/hook", "--secret", secret, "--event", "job.exploded");
         var noSecret = await Fails(2, "webhooks", "add", "--url", "http://127.0.0.1:9/hook");
         await Ok("webhooks", "remove", hookId);
@@ -166,6 +187,7 @@ public sealed class JobsCliTests(CliSiloFixture silo) : IClassFixture<CliSiloFix
         Assert.Contains("http://127.0.0.1:9/hook", list.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, list.Output + listJson.Output + added.ToString(), StringComparison.Ordinal);
         Assert.Equal(0, deliveries.GetArrayLength());
+        Assert.Contains("ATTEMPTS", deliveriesTable.Output, StringComparison.Ordinal);
         Assert.Contains("job.exploded", badEvent.Error, StringComparison.Ordinal);
         Assert.Contains("JOBS_WEBHOOK_SECRET", noSecret.Error, StringComparison.Ordinal);
         Assert.Contains("webhook", removedAgain.Error, StringComparison.Ordinal);
