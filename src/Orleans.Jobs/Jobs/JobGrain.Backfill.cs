@@ -51,7 +51,7 @@ internal sealed partial class JobGrain
     {
         foreach (var occurrence in backfills.TakeStartable(JobId, State))
         {
-            var run = await StartRunAsync(JobIds.ScheduledOccurrence(occurrence), occurrence, parameters: null, backfill: true);
+            var run = await StartRunAsync(JobIds.ScheduledOccurrence(occurrence), occurrence, parameters: null, RunOrigin.Backfill);
             planner.Record(State, occurrence, OccurrenceOutcome.Backfilled, run.RunId);
         }
 

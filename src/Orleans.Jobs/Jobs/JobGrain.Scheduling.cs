@@ -159,7 +159,7 @@ internal sealed partial class JobGrain : IRemindable
 
         foreach (var occurrence in decisions.Start)
         {
-            var run = await StartRunAsync(JobIds.ScheduledOccurrence(occurrence), occurrence, parameters: null);
+            var run = await StartRunAsync(JobIds.ScheduledOccurrence(occurrence), occurrence, parameters: null, RunOrigin.Schedule);
             LogFired(JobId, run.RunId);
         }
     }

@@ -138,7 +138,7 @@ internal sealed partial class JobGrain(
 
         var occurrence = JobIds.ManualOccurrence(request.IdempotencyKey ?? Guid.NewGuid().ToString("N"));
         var activeBefore = State.ActiveRuns.Count;
-        var run = await StartRunAsync(occurrence, time.GetUtcNow(), request.Parameters);
+        var run = await StartRunAsync(occurrence, time.GetUtcNow(), request.Parameters, RunOrigin.Trigger);
         if (State.ActiveRuns.Count != activeBefore)
         {
             await SaveAsync();
@@ -278,12 +278,16 @@ internal sealed partial class JobGrain(
         await RaiseRunFinishedAsync(entry);
     }
 
-    /// <summary>Starts (or finds) the run of <paramref name="occurrence"/> and counts it active until it reports finished.</summary>
-    private async Task<RunSnapshot> StartRunAsync(string occurrence, DateTimeOffset occurrenceTime, JobParameters? parameters, bool backfill = false)
+    /// <summary>
+    /// Starts (or finds) the run of <paramref name="occurrence"/> and counts it active until it reports finished. The
+    /// planners count scheduled and backfill runs active before they are started; a trigger's run is new unless the
+    /// job already counts it (the same idempotency key again).
+    /// </summary>
+    private async Task<RunSnapshot> StartRunAsync(string occurrence, DateTimeOffset occurrenceTime, JobParameters? parameters, RunOrigin origin)
     {
         var runId = JobIds.RunId(JobId, State.Generation, occurrence);
-        var active = backfill ? State.Backfill!.Active : State.ActiveRuns;
-        var known = (!backfill && active.Contains(runId)) || State.History.Exists(h => h.RunId == runId);
+        var active = origin == RunOrigin.Backfill ? State.Backfill!.Active : State.ActiveRuns;
+        var known = (origin == RunOrigin.Trigger && active.Contains(runId)) || State.History.Exists(h => h.RunId == runId);
         var run = await GrainFactory.GetGrain<IRunGrain>(runId).StartAsync(new RunStartRequest
         {
             Generation = State.Generation,

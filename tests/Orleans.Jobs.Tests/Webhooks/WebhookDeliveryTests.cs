@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Jobs.Client;
 using Orleans.Jobs.Tests.Cluster;
 using static Orleans.Jobs.Tests.Cluster.ClusterTestHelpers;
@@ -17,11 +16,7 @@ public sealed class WebhookDeliveryTests(ClusterFixture fixture) : IAsyncLifetim
 
     private readonly WebhookReceiver _receiver = new();
     private readonly List<string> _subscriptions = [];
-    private readonly JobsClient _client = new ServiceCollection()
-        .AddSingleton<IGrainFactory>(fixture.Client)
-        .AddOrleansJobsClient()
-        .BuildServiceProvider()
-        .GetRequiredService<JobsClient>();
+    private readonly JobsClient _client = fixture.JobsClient;
 
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -136,6 +131,26 @@ public sealed class WebhookDeliveryTests(ClusterFixture fixture) : IAsyncLifetim
         Assert.Empty(_receiver.Received("other-job"));
         Assert.Empty(_receiver.Received("other-label"));
         await _client.Jobs.DeleteAsync(id);
+    }
+
+    [Fact]
+    public async Task ScheduledFire_RaisesJobStarted_AndCreateRaisesJobScheduled()
+    {
+        var id = NewId("hook-schedule");
+        await SubscribeAsync("schedule", jobId: id, events: [JobEventTypes.Started, JobEventTypes.Scheduled]);
+
+        await _client.Jobs.CreateAsync(StepRecorder(id, new { steps = 1 }) with { Schedules = [Schedule.Interval(TimeSpan.FromSeconds(1))] });
+        var received = await WaitUntilAsync(
+            () => Task.FromResult(_receiver.Received("schedule")),
+            r => r.Any(e => e.Headers[WebhookSignature.EventHeader] == JobEventTypes.Started),
+            what: "job.started for a scheduled fire");
+        await _client.Jobs.DeleteAsync(id);
+
+        var events = received.Select(r => JsonSerializer.Deserialize<JobEvent>(r.Body, JobJson.Options)!).ToList();
+        var scheduled = Assert.Single(events, e => e.Type == JobEventTypes.Scheduled);
+        Assert.NotNull(scheduled.NextFireAt);
+        var started = events.First(e => e.Type == JobEventTypes.Started);
+        Assert.Equal(JobIds.RunId(id, 1, JobIds.ScheduledOccurrence(scheduled.NextFireAt!.Value)), started.RunId);
     }
 
     [Fact]
