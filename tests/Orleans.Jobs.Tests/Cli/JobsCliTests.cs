@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Orleans.Jobs.Tests.Cluster;
+using Orleans.Jobs.Tests.Processes;
 
 namespace Orleans.Jobs.Tests.Cli;
 
@@ -248,7 +249,7 @@ public sealed class JobsCliTests(CliSiloFixture silo) : IClassFixture<CliSiloFix
         var duration = await Fails(2, "create", NewId("cli-bad"), "--type", "countdown", "--every", "soon");
         var run = await Fails(3, "status", "missing-job/1/manual-x");
         var flag = await Fails(2, "list", "--no-such-flag");
-        var unreachable = await new JobsCli(FreePort()).RunAsync("list", "--connect-timeout", "2");
+        var unreachable = await new JobsCli(FreePorts.Next()).RunAsync("list", "--connect-timeout", "2");
         var verbose = await Fails(3, "get", "missing-job", "--verbose");
 
         Assert.Contains("cron", cron.Error, StringComparison.OrdinalIgnoreCase);
@@ -291,12 +292,5 @@ public sealed class JobsCliTests(CliSiloFixture silo) : IClassFixture<CliSiloFix
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), "timed out waiting for a condition");
             await Task.Delay(200);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Jobs.Client;
 using Orleans.Jobs.Tests.Cluster;
 using static Orleans.Jobs.Tests.Cluster.ClusterTestHelpers;
@@ -11,11 +10,7 @@ public sealed class BackfillTests(ClusterFixture fixture)
 {
     private static readonly TimeSpan _every = TimeSpan.FromMinutes(10);
 
-    private readonly JobsClient _client = new ServiceCollection()
-        .AddSingleton<IGrainFactory>(fixture.Client)
-        .AddOrleansJobsClient()
-        .BuildServiceProvider()
-        .GetRequiredService<JobsClient>();
+    private readonly JobsClient _client = fixture.JobsClient;
 
     /// <summary>An every-10-minutes job whose schedule ended a minute ago, so no live fire mixes in.</summary>
     private static JobDefinition PastSchedule(string id, int stepDelayMs) => StepRecorder(id, new { steps = 2, stepDelayMs }) with

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Jobs.Client;
 using Orleans.Jobs.Tests.Cluster;
 using Orleans.Jobs.Tests.Webhooks;
@@ -13,11 +12,7 @@ public sealed class JobHealthTests(ClusterFixture fixture)
 {
     private static readonly TimeSpan _within = TimeSpan.FromSeconds(2);
 
-    private readonly JobsClient _client = new ServiceCollection()
-        .AddSingleton<IGrainFactory>(fixture.Client)
-        .AddOrleansJobsClient()
-        .BuildServiceProvider()
-        .GetRequiredService<JobsClient>();
+    private readonly JobsClient _client = fixture.JobsClient;
 
     [Fact]
     public async Task JobWithoutASuccessInItsWindow_IsUnhealthy_RaisesTheEventOnce_AndASuccessEndsIt()

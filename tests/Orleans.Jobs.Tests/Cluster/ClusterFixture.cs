@@ -34,6 +34,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IClusterClient Client => Cluster.Client;
 
+    /// <summary>The client library over <see cref="Client"/>.</summary>
+    public Orleans.Jobs.Client.JobsClient JobsClient => new(Client);
+
     public async Task InitializeAsync()
     {
         var store = Store;

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Orleans.Jobs.Tests.Processes;
 
@@ -39,7 +37,7 @@ internal sealed class SiloProcess : IAsyncDisposable
     /// <summary>Starts a silo with <paramref name="settings"/> (configuration keys, <c>:</c>-separated) on free ports.</summary>
     public static SiloProcess Start(IReadOnlyDictionary<string, string> settings)
     {
-        var (siloPort, gatewayPort) = (FreePort(), FreePort());
+        var (siloPort, gatewayPort) = (FreePorts.Next(), FreePorts.Next());
         var start = new ProcessStartInfo("dotnet", [SiloAssembly()])
         {
             RedirectStandardOutput = true,
@@ -100,13 +98,6 @@ internal sealed class SiloProcess : IAsyncDisposable
         {
             _output.Enqueue(line);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string SiloAssembly() => BuiltBinaries.Find("silo", "Orleans.Jobs.Silo.dll");

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using Orleans.Jobs.Tests.Processes;
 
 namespace Orleans.Jobs.Tests.Webhooks;
 
@@ -19,7 +19,7 @@ public sealed class WebhookReceiver : IAsyncDisposable
 
     public WebhookReceiver()
     {
-        var port = FreePort();
+        var port = FreePorts.Next();
         BaseUrl = new Uri($"http://127.0.0.1:{port}/");
         _listener.Prefixes.Add(BaseUrl.ToString());
         _listener.Start();
@@ -78,13 +78,6 @@ public sealed class WebhookReceiver : IAsyncDisposable
         {
             // The caller went away or the receiver is closing.
         }
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()
