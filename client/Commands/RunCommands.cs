@@ -78,7 +78,7 @@ internal static class RunCommands
         var status = new Option<RunStatus?>("--status", "-s") { Description = "Only runs in this status." };
         var limit = new Option<int>("--limit") { Description = "Page size, 1–1000.", DefaultValueFactory = _ => 100 };
         var continuation = new Option<string?>("--continuation") { Description = "Read on from a previous page." };
-        var command = new Command("runs", "List runs (of one job, or all), newest catalog entries first.") { id, status, limit, continuation };
+        var command = new Command("runs", "List runs from the catalog, of one job or of all, by status.") { id, status, limit, continuation };
         command.SetHandler(globals, async (context, ct) =>
         {
             var query = new RunCatalogQuery { JobId = context.Parse.GetValue(id), Status = context.Get(status), Limit = context.Get(limit), Continuation = context.Get(continuation) };
