@@ -17,4 +17,10 @@ public sealed class DemoOptions
 
     /// <summary>The Table the imported stores land in. Default <c>OfflineStores</c>.</summary>
     public string DestinationTable { get; set; } = "OfflineStores";
+
+    /// <summary>
+    /// A Table where the countdown job records every step it performs (for failover and chaos checks); empty (the
+    /// default) records nothing. Storage modes Azurite and Azure only.
+    /// </summary>
+    public string CountdownWitnessTable { get; set; } = "";
 }

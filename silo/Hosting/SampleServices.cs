@@ -3,12 +3,13 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Jobs.AzureStorage;
+using Orleans.Jobs.Samples.Countdown;
 using Orleans.Jobs.Samples.OfflineStores;
 using Orleans.Jobs.Silo.Demo;
 
 namespace Orleans.Jobs.Silo.Hosting;
 
-/// <summary>The offline-store sample's source and destination, and the demo that drives it, for each storage mode.</summary>
+/// <summary>The samples' services (offline-store source and destination, countdown witness) and the demo, for each storage mode.</summary>
 internal static class SampleServices
 {
     public static IServiceCollection AddOfflineStoreSample(this IServiceCollection services, StorageMode mode, bool runDemo)
@@ -29,6 +30,11 @@ internal static class SampleServices
             services.AddSingleton<IOfflineStoreDestination>(sp => new TableOfflineStoreDestination(sp.GetRequiredService<TableClient>()));
             services.AddSingleton<IDemoStores, AzureDemoStores>();
         }
+
+        services.AddSingleton<ICountdownWitness>(sp =>
+            mode != StorageMode.InMemory && sp.GetRequiredService<IOptions<DemoOptions>>().Value.CountdownWitnessTable is { Length: > 0 } table
+                ? new TableCountdownWitness(sp.GetRequiredService<AzureStorageClients>().Tables.GetTableClient(table))
+                : new NoCountdownWitness());
 
         if (runDemo)
         {

@@ -6,9 +6,10 @@ namespace Orleans.Jobs.Samples.Countdown;
 /// A job of <c>steps</c> steps of <c>stepMs</c> milliseconds each (parameters; defaults 10 and 500) that records which
 /// process performed every step. For demos and failover tests: after a silo dies, the checkpoint shows which steps were
 /// committed where, and that each ran once. With <c>failAtStep</c>, that step throws on the run's first
-/// <c>failAttempts</c> attempts (default 1), to show retries.
+/// <c>failAttempts</c> attempts (default 1), to show retries. Each performed step is also told to the
+/// <see cref="ICountdownWitness"/>.
 /// </summary>
-public sealed class CountdownJob : Job<CountdownState>
+public sealed class CountdownJob(ICountdownWitness witness) : Job<CountdownState>
 {
     /// <summary>The registered name of this job type.</summary>
     public const string TypeName = "countdown";
@@ -41,6 +42,7 @@ public sealed class CountdownJob : Job<CountdownState>
             throw new InvalidOperationException($"Step {done.Count + 1} fails on attempt {Context.Attempt}, as the parameters ask.");
         }
 
+        await witness.RecordAsync(Context.RunId, done.Count + 1, Context.Attempt, Environment.ProcessId, cancellationToken);
         done.Add(new CountdownStep(done.Count + 1, Environment.ProcessId));
         Context.Logger.LogInformation("Step {Step} of {Steps} done in process {ProcessId}", done.Count, steps, Environment.ProcessId);
         return status.WithProgress(done.Count, steps - done.Count);

@@ -57,6 +57,8 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
     private bool _stepInFlight;
     private bool _pauseRequested;
     private bool _stale;
+    private bool _keepAliveMissing;
+    private int _notifyFailures;
 
     // The attempt as job code may read it from the thread pool (grain state may only be touched on the grain).
     private volatile int _attempt;
@@ -124,6 +126,14 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
         ArgumentNullException.ThrowIfNull(request);
         if (_state.RecordExists)
         {
+            // Started before. If that start failed half-way (its state stored, then its activation's timer or reminder
+            // lost), the repeated request sets the run going again.
+            if (IsActive(State.Status) && _stepTimer is null && !_stepInFlight && !_stale)
+            {
+                await EnsureKeepAliveAsync();
+                ScheduleNextStep();
+            }
+
             return Snapshot();
         }
 
@@ -148,7 +158,7 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
         _attempt = 1;
 
         // The keep-alive reminder and the first checkpoint are written together: the run is durable once both land.
-        await Task.WhenAll(WriteStateOrThrowAsync(), RegisterKeepAliveAsync());
+        await WriteStateAndKeepAliveAsync();
         JobsInstrumentation.RunsStarted.Add(1);
         LogStarted(_logger, RunId, Definition.Type, _silo);
         _catalog.Enqueue(CatalogEntry());
@@ -224,7 +234,7 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
         {
             State.Status = State.PausedFrom ?? RunStatus.Running;
             State.PausedFrom = null;
-            await Task.WhenAll(WriteStateOrThrowAsync(), RegisterKeepAliveAsync());
+            await WriteStateAndKeepAliveAsync();
         }
         finally
         {
@@ -305,6 +315,7 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
             return;
         }
 
+        await EnsureKeepAliveAsync();
         _stepInFlight = true;
         try
         {
@@ -547,10 +558,10 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
     /// Tells the job from a timer turn of its own, never inside a caller's request: the caller may be the job grain
     /// itself (terminating a run on delete or by overlap policy), which could not take the report while it waits.
     /// </summary>
-    private void ScheduleJobNotification()
+    private void ScheduleJobNotification(TimeSpan delay = default)
     {
         _notifyTimer?.Dispose();
-        _notifyTimer = this.RegisterGrainTimer(NotifyJobAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan)
+        _notifyTimer = this.RegisterGrainTimer(NotifyJobAsync, new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan)
         {
             Interleave = true,
             KeepAlive = true,
@@ -578,11 +589,16 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
         }
         catch (Exception exception)
         {
-            // The keep-alive reminder is still registered, so its next tick tells the job again.
+            // Tell the job again soon (its silo may be dying), backing off to the keep-alive period; the keep-alive
+            // reminder, still registered, does it too should this activation be lost.
             LogJobNotificationFailed(_logger, exception, RunId);
+            _notifyFailures++;
+            var delay = TimeSpan.FromSeconds(Math.Min(Math.Pow(2, _notifyFailures - 1), _options.KeepAlivePeriod.TotalSeconds));
+            ScheduleJobNotification(delay);
             return;
         }
 
+        _notifyFailures = 0;
         await UnregisterKeepAliveAsync();
         await RecordFinishActivityAsync();
     }
@@ -754,6 +770,52 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
 
     private async Task RegisterKeepAliveAsync() =>
         await this.RegisterOrUpdateReminder(KeepAliveReminder, _options.KeepAlivePeriod, _options.KeepAlivePeriod);
+
+    /// <summary>
+    /// Writes the state and registers the keep-alive reminder at once. The state's failure is the caller's (nothing
+    /// changed); a reminder that failed to register (the reminder service moving between silos) does not stop the
+    /// run: it is registered again before the next step.
+    /// </summary>
+    private async Task WriteStateAndKeepAliveAsync()
+    {
+        var reminder = RegisterKeepAliveAsync();
+        try
+        {
+            await WriteStateOrThrowAsync();
+        }
+        finally
+        {
+            try
+            {
+                await reminder;
+                _keepAliveMissing = false;
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                _keepAliveMissing = true;
+                LogReminderFault(_logger, exception, RunId);
+            }
+        }
+    }
+
+    /// <summary>Registers the keep-alive reminder again if its last registration failed; a new failure is retried next step.</summary>
+    private async Task EnsureKeepAliveAsync()
+    {
+        if (!_keepAliveMissing)
+        {
+            return;
+        }
+
+        try
+        {
+            await RegisterKeepAliveAsync();
+            _keepAliveMissing = false;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogReminderFault(_logger, exception, RunId);
+        }
+    }
 
     private async Task UnregisterKeepAliveAsync()
     {

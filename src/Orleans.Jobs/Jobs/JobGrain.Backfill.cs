@@ -51,8 +51,10 @@ internal sealed partial class JobGrain
     {
         foreach (var occurrence in backfills.TakeStartable(JobId, State))
         {
-            var run = await StartRunAsync(JobIds.ScheduledOccurrence(occurrence), occurrence, parameters: null, RunOrigin.Backfill);
-            planner.Record(State, occurrence, OccurrenceOutcome.Backfilled, run.RunId);
+            if (await StartPlannedAsync(occurrence, RunOrigin.Backfill) is { } run)
+            {
+                planner.Record(State, occurrence, OccurrenceOutcome.Backfilled, run.RunId);
+            }
         }
 
         if (State.Backfill is { UnderWay: false, FinishedAt: null } done)

@@ -46,4 +46,10 @@ internal sealed partial class JobGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId} is unhealthy: no run completed within {SuccessWithin} (last success {LastSuccessAt}).")]
     private partial void LogUnhealthy(string jobId, TimeSpan successWithin, DateTimeOffset? lastSuccessAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: the run of {Occurrence} could not be started yet; trying again.")]
+    private partial void LogStartRetried(Exception exception, string jobId, DateTimeOffset occurrence);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: the run of {Occurrence} could not be started; the occurrence is recorded as missed.")]
+    private partial void LogStartFailed(Exception exception, string jobId, DateTimeOffset occurrence);
 }

@@ -159,8 +159,10 @@ internal sealed partial class JobGrain : IRemindable
 
         foreach (var occurrence in decisions.Start)
         {
-            var run = await StartRunAsync(JobIds.ScheduledOccurrence(occurrence), occurrence, parameters: null, RunOrigin.Schedule);
-            LogFired(JobId, run.RunId);
+            if (await StartPlannedAsync(occurrence, RunOrigin.Schedule) is { } run)
+            {
+                LogFired(JobId, run.RunId);
+            }
         }
     }
 

@@ -21,31 +21,7 @@ public sealed class TwoSiloProcessesTests(AzuriteFixture azurite) : IClassFixtur
 {
     private static readonly TimeSpan _patience = TimeSpan.FromSeconds(90);
 
-    private Dictionary<string, string> Settings(string clusterId) => new()
-    {
-        ["Storage:Mode"] = "Azure",
-        ["Storage:ConnectionString"] = azurite.ConnectionString,
-        ["Storage:GrainStateContainer"] = $"{clusterId}-state",
-        ["Storage:ResultsContainer"] = $"{clusterId}-results",
-        ["Storage:LogsContainer"] = $"{clusterId}-logs",
-        ["Storage:ReminderTable"] = $"{clusterId.Replace("-", "", StringComparison.Ordinal)}Reminders",
-        ["Storage:MembershipTable"] = $"{clusterId.Replace("-", "", StringComparison.Ordinal)}Membership",
-        ["Storage:JobCatalogTable"] = $"{clusterId.Replace("-", "", StringComparison.Ordinal)}Jobs",
-        ["Storage:RunCatalogTable"] = $"{clusterId.Replace("-", "", StringComparison.Ordinal)}Runs",
-        ["Silo:Clustering"] = "Table",
-        ["Silo:ClusterId"] = clusterId,
-        ["Silo:ServiceId"] = clusterId,
-        ["Silo:Reminders:MinimumReminderPeriod"] = "00:00:01",
-        ["Silo:Reminders:RefreshReminderListPeriod"] = "00:00:02",
-        ["Silo:Membership:ProbeTimeout"] = "00:00:01",
-        ["Silo:Membership:NumMissedProbesLimit"] = "2",
-        ["Silo:Membership:NumVotesForDeathDeclaration"] = "1",
-        ["Silo:Membership:TableRefreshTimeout"] = "00:00:02",
-        ["Silo:Membership:IAmAliveTablePublishTimeout"] = "00:00:05",
-        ["Silo:Membership:DeathVoteExpirationTimeout"] = "00:00:10",
-        ["Jobs:KeepAlivePeriod"] = "00:00:01",
-        ["Demo:Enabled"] = "false",
-    };
+    private Dictionary<string, string> Settings(string clusterId) => ProcessCluster.Settings(azurite.ConnectionString, clusterId);
 
     [Fact]
     public async Task KillTheSiloProcessRunningARun_TheOtherFinishesItFromTheLastCheckpoint()
@@ -130,48 +106,10 @@ public sealed class TwoSiloProcessesTests(AzuriteFixture azurite) : IClassFixtur
         Assert.Contains(done, s => s.ProcessId == staying.ProcessId);
     }
 
-    private static async Task<RunSnapshot?> WaitOrNullAsync(IRunGrain run)
-    {
-        try
-        {
-            return await run.WaitAsync(TimeSpan.FromSeconds(2));
-        }
-        catch (Exception exception) when (exception is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException)
-        {
-            return null;
-        }
-    }
+    private Task<IHost> ConnectAsync(IReadOnlyDictionary<string, string> settings, params SiloProcess[] silos) =>
+        ProcessCluster.ConnectAsync(settings, azurite.ConnectionString, silos, _patience);
 
-    private static List<CountdownStep> Done(RunSnapshot? snapshot) =>
-        JsonDocument.Parse(snapshot!.CheckpointJson!).RootElement.GetProperty("done").Deserialize<List<CountdownStep>>(JobJson.Options)!;
+    private static Task<RunSnapshot?> WaitOrNullAsync(IRunGrain run) => ProcessCluster.WaitOrNullAsync(run);
 
-    private async Task<IHost> ConnectAsync(IReadOnlyDictionary<string, string> settings, SiloProcess first, SiloProcess second)
-    {
-        if (first.HasExited || second.HasExited)
-        {
-            throw new InvalidOperationException($"A silo exited at start-up.\nFirst:\n{first.Output}\nSecond:\n{second.Output}");
-        }
-
-        var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddSingleton<IClientConnectionRetryFilter>(new ConnectionRetry(_patience));
-        builder.UseOrleansClient(client => client
-            .Configure<ClientMessagingOptions>(options => options.ResponseTimeout = TimeSpan.FromSeconds(5))
-            .Configure<ClusterOptions>(options => (options.ClusterId, options.ServiceId) = (settings["Silo:ClusterId"], settings["Silo:ServiceId"]))
-            .UseAzureTableClusteringForJobs(options =>
-            {
-                options.ConnectionString = azurite.ConnectionString;
-                options.MembershipTable = settings["Storage:MembershipTable"];
-            }));
-        var host = builder.Build();
-        try
-        {
-            await host.StartAsync();
-        }
-        catch (Exception exception)
-        {
-            throw new InvalidOperationException($"The client could not connect.\nFirst silo:\n{first.Output}\nSecond silo:\n{second.Output}", exception);
-        }
-
-        return host;
-    }
+    private static List<CountdownStep> Done(RunSnapshot? snapshot) => ProcessCluster.Done(snapshot);
 }

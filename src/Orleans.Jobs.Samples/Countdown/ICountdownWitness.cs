@@ -1,0 +1,11 @@
+namespace Orleans.Jobs.Samples.Countdown;
+
+/// <summary>
+/// Where a countdown records each step as it performs it, outside the engine: the side effect a checkpoint must never
+/// let happen twice. Failover and chaos tests compare these records with the committed checkpoints.
+/// </summary>
+public interface ICountdownWitness
+{
+    /// <summary>Records that <paramref name="processId"/> performed <paramref name="step"/> of <paramref name="runId"/> on <paramref name="attempt"/>.</summary>
+    Task RecordAsync(string runId, int step, int attempt, int processId, CancellationToken cancellationToken);
+}
