@@ -1,13 +1,9 @@
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Orleans.Configuration;
-using Orleans.Hosting;
 using Orleans.Jobs.Samples.Countdown;
 using Orleans.Jobs.Tests.Azure;
 using Orleans.Jobs.Tests.Cluster;
 using Orleans.Runtime;
-using Orleans.Runtime.Messaging;
 using static Orleans.Jobs.Tests.Cluster.ClusterTestHelpers;
 
 namespace Orleans.Jobs.Tests.Processes;
