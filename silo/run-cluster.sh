@@ -2,7 +2,8 @@
 # A local cluster to watch failover by hand: Azurite and N silo processes (default 3) with Table clustering and no
 # primary, the same settings the chaos tests use (minus their second-scale failure detection).
 #   silo/run-cluster.sh [--silos N]
-# Silo i listens on 11110+i (silo) and 29999+i (gateway); logs go to .cluster/silo-i.log. Ctrl+C stops everything.
+# Silo i listens on 11110+i (silo) and 29999+i (gateway); logs go to .cluster/silo-i.log. Ctrl+C (or SIGTERM) stops
+# everything: the silos get 20 s to leave the cluster, then are killed.
 # In another terminal: export the printed Storage__ConnectionString and use the CLI, e.g. `dotnet run --project client -- list`,
 # or kill a silo (kill -9 <pid>) and watch its runs continue on the others.
 set -euo pipefail
@@ -22,10 +23,17 @@ connection="$("$root/azurite/start.sh" --data "$root/azurite/.data/cluster" --ex
 export Storage__Mode=Azure Storage__ConnectionString="$connection" Silo__Clustering=Table Demo__Enabled=false
 
 pids=()
+# Silos stop gracefully on SIGTERM; one that is not gone within 20 s is killed.
 stop() {
   trap - EXIT INT TERM
   kill -TERM "${pids[@]}" 2>/dev/null || true
-  wait "${pids[@]}" 2>/dev/null || true
+  for _ in $(seq 1 20); do
+    alive=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    [[ $alive == 0 ]] && break
+    sleep 1
+  done
+  kill -KILL "${pids[@]}" 2>/dev/null || true
 }
 trap stop EXIT INT TERM
 
