@@ -51,4 +51,7 @@ internal sealed partial class RunGrain
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: retry requested, next attempt at {RetryAt}.")]
     private static partial void LogRetryRequested(ILogger logger, string runId, DateTimeOffset retryAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: its step timer, due at {DueAt}, has not fired; arming it again.")]
+    private static partial void LogStepTimerOverdue(ILogger logger, string runId, DateTimeOffset dueAt);
 }

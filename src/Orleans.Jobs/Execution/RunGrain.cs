@@ -59,6 +59,7 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
     private bool _stale;
     private bool _keepAliveMissing;
     private int _notifyFailures;
+    private DateTimeOffset? _stepDueAt;
 
     // The attempt as job code may read it from the thread pool (grain state may only be touched on the grain).
     private volatile int _attempt;
@@ -299,10 +300,18 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
         {
             ScheduleNextStep();
         }
+        else if (!_stepInFlight && !_stale && _stepDueAt is { } due && _time.GetUtcNow() - due > _options.KeepAlivePeriod)
+        {
+            // The step timer is armed but has not fired long after it was due (seen on an activation moved off a
+            // stopping silo): arm it again rather than leave the run waiting on it.
+            LogStepTimerOverdue(_logger, RunId, due);
+            ScheduleNextStep();
+        }
     }
 
     private async Task OnStepTimerAsync(CancellationToken cancellationToken)
     {
+        _stepDueAt = null;
         if (_stepInFlight || _stale || !_state.RecordExists || !IsActive(State.Status))
         {
             return;
@@ -646,6 +655,7 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
             _ => null,
         } ?? now;
         var due = at > now ? at - now : TimeSpan.Zero;
+        _stepDueAt = at;
 
         // Short waits keep the activation; long ones let it go, and the keep-alive reminder (which ticks at least
         // once per KeepAlivePeriod) brings it back in time to set a precise timer again.
