@@ -53,7 +53,7 @@ internal static class RunViews
         ("status", run.Status.ToString().ToLowerInvariant() + (run.PauseRequested ? " (pause requested)" : "")),
         ("step", run.Step.ToString(CultureInfo.InvariantCulture)),
         ("attempt", $"{run.Attempt} of {run.MaximumAttempts}"),
-        ("progress", run.Progress is { } progress ? $"{progress.Completed} completed, {progress.Pending} pending" : null),
+        ("progress", run.Progress is { } progress ? Progress(progress) : null),
         ("silo", run.Silo),
         ("created", CliOutput.Local(run.CreatedAt)),
         ("last checkpoint", CliOutput.Local(run.LastCheckpointAt)),
@@ -80,4 +80,9 @@ internal static class RunViews
             output.Line($"[red]{Markup.Escape(exception)}[/]");
         }
     }
+
+    private static string Progress(RunProgress progress) =>
+        progress is { Running: 0, Retrying: 0, Failed: 0 }
+            ? $"{progress.Completed} completed, {progress.Pending} pending"
+            : $"{progress.Completed} completed, {progress.Pending} pending ({progress.Running} running, {progress.Retrying} retrying), {progress.Failed} failed";
 }

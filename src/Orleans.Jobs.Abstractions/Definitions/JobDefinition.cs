@@ -70,4 +70,19 @@ public sealed record JobDefinition
     /// </summary>
     [Id(14)]
     public TimeSpan? SuccessWithin { get; init; }
+
+    /// <summary>
+    /// The work of a payload job (type <see cref="PayloadTypes.Payload"/>): items fanned out across the cluster. Null
+    /// (the default) for a job whose type does the work.
+    /// </summary>
+    [Id(15)]
+    public PayloadDefinition? Payload { get; init; }
+
+    /// <summary>
+    /// Webhook sinks: ids of webhook subscriptions that receive every completed run's result (for a payload run, each
+    /// item's outcome), signed like events, as event <c>run.result</c>; retried with backoff, and a delivery given up
+    /// is recorded on the run and raised as <c>run.sink_failed</c>. The Blob sink keeps every result regardless.
+    /// </summary>
+    [Id(16)]
+    public IReadOnlyList<string> ResultWebhooks { get; init; } = [];
 }

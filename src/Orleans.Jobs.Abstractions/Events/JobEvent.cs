@@ -39,4 +39,14 @@ public sealed record JobEvent
     /// <summary>The job type.</summary>
     [Id(8)]
     public string? JobType { get; init; }
+
+    /// <summary>For <c>run.result</c>: the run's result as JSON.</summary>
+    [Id(9)]
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? ResultJson { get; init; }
+
+    /// <summary>For <c>run.result</c>: the run's result (in the webhook body as <c>result</c>).</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("result")]
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public System.Text.Json.JsonElement? Result => ResultJson is null ? null : System.Text.Json.JsonDocument.Parse(ResultJson).RootElement.Clone();
 }

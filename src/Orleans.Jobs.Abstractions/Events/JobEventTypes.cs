@@ -30,6 +30,9 @@ public static class JobEventTypes
     /// <summary>A run's result could not be written to its sink; the attempt fails and follows the retry policy.</summary>
     public const string SinkFailed = "run.sink_failed";
 
+    /// <summary>A completed run's result, delivered to the job's webhook sinks (not an event one subscribes to).</summary>
+    public const string RunResult = "run.result";
+
     /// <summary>Every event type.</summary>
     public static IReadOnlyList<string> All { get; } = [Scheduled, Started, Completed, Failed, Cancelled, Paused, Resumed, Unhealthy, SinkFailed];
 

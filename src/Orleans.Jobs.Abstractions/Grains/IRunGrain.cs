@@ -24,6 +24,10 @@ public interface IRunGrain : IGrainWithStringKey
     [Alias("Resume")]
     Task<RunSnapshot> ResumeAsync();
 
+    /// <summary>Records that a webhook sink gave up delivering the run's result, and raises <c>run.sink_failed</c>.</summary>
+    [Alias("RecordSinkFailure")]
+    Task RecordSinkFailureAsync(string reason);
+
     /// <summary>Terminates the run: the step in flight is cancelled and its result discarded.</summary>
     [Alias("Terminate")]
     Task<RunSnapshot> TerminateAsync(string? reason);

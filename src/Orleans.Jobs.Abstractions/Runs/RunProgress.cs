@@ -12,6 +12,18 @@ public sealed record RunProgress
     [Id(1)]
     public long Pending { get; init; }
 
+    /// <summary>Of <see cref="Pending"/>, the items running now (payload runs).</summary>
+    [Id(2)]
+    public long Running { get; init; }
+
+    /// <summary>Of <see cref="Pending"/>, the items waiting out a retry backoff (payload runs).</summary>
+    [Id(3)]
+    public long Retrying { get; init; }
+
+    /// <summary>Items that failed for good (payload runs); not counted in <see cref="Completed"/> or <see cref="Pending"/>.</summary>
+    [Id(4)]
+    public long Failed { get; init; }
+
     /// <summary>Items known in all.</summary>
-    public long Total => Completed + Pending;
+    public long Total => Completed + Pending + Failed;
 }

@@ -84,6 +84,10 @@ public sealed record RunSnapshot
     [Id(19)]
     public RunProgress? Progress { get; init; }
 
+    /// <summary>Result deliveries to webhook sinks that were given up, with why.</summary>
+    [Id(20)]
+    public IReadOnlyList<string> SinkFailures { get; init; } = [];
+
     /// <summary>True when the run has completed, failed or been terminated.</summary>
     public bool IsFinished => Status.IsFinished();
 }

@@ -23,4 +23,8 @@ public sealed record RunStartRequest
     /// <summary>Parameters for this run, replacing the definition's; null keeps the definition's.</summary>
     [Id(4)]
     public JobParameters? Parameters { get; init; }
+
+    /// <summary>The W3C trace parent of the span that started the run; the run's step spans are its children.</summary>
+    [Id(5)]
+    public string? TraceParent { get; init; }
 }

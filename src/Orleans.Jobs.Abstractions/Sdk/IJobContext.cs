@@ -38,6 +38,9 @@ public interface IJobContext
     /// <summary>Activity notifications for the people who watch the job.</summary>
     IJobNotifier Notifications { get; }
 
+    /// <summary>When this job code runs as an item of a payload run: that run, and the way to add items to it. Else null.</summary>
+    IPayloadItemContext? PayloadItem => null;
+
     /// <summary>
     /// Creates a batcher that flushes when <paramref name="size"/> items are buffered. The engine also flushes it
     /// before every checkpoint, so a resumed run never loses buffered items.

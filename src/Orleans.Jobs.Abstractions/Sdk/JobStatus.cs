@@ -50,6 +50,17 @@ public sealed class JobStatus<TState>
         };
     }
 
+    /// <summary>Reports work-item counts in full (as payload runs do); kept with the checkpoint.</summary>
+    public JobStatus<TState> WithProgress(RunProgress progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        return new(State)
+        {
+            IsComplete = IsComplete, Result = Result, WakeAt = WakeAt, SleepFor = SleepFor, StateVersion = StateVersion,
+            Progress = progress,
+        };
+    }
+
     /// <summary>Marks the run complete with an optional result for the sink.</summary>
     public JobStatus<TState> Complete(object? result = null) =>
         new(State) { IsComplete = true, Result = result, StateVersion = StateVersion, Progress = Progress };

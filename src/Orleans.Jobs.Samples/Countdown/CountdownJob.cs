@@ -42,8 +42,9 @@ public sealed class CountdownJob(ICountdownWitness witness) : Job<CountdownState
             throw new InvalidOperationException($"Step {done.Count + 1} fails on attempt {Context.Attempt}, as the parameters ask.");
         }
 
-        await witness.RecordAsync(Context.RunId, done.Count + 1, Context.Attempt, Environment.ProcessId, cancellationToken);
-        done.Add(new CountdownStep(done.Count + 1, Environment.ProcessId));
+        var execution = Guid.NewGuid().ToString("N");
+        await witness.RecordAsync(Context.RunId, done.Count + 1, Context.Attempt, Environment.ProcessId, execution, cancellationToken);
+        done.Add(new CountdownStep(done.Count + 1, Environment.ProcessId, execution));
         Context.Logger.LogInformation("Step {Step} of {Steps} done in process {ProcessId}", done.Count, steps, Environment.ProcessId);
         return status.WithProgress(done.Count, steps - done.Count);
     }

@@ -7,5 +7,8 @@ public sealed class CountdownState
     public List<CountdownStep> Done { get; set; } = [];
 }
 
-/// <summary>One step of a countdown: its number (from 1) and the id of the process that performed it.</summary>
-public sealed record CountdownStep(int Step, int ProcessId);
+/// <summary>
+/// One step of a countdown: its number (from 1), the id of the process that performed it, and the id of that
+/// performance (as the witness records it; null in checkpoints written before it was kept).
+/// </summary>
+public sealed record CountdownStep(int Step, int ProcessId, string? Execution = null);

@@ -6,6 +6,9 @@ namespace Orleans.Jobs.Samples.Countdown;
 /// </summary>
 public interface ICountdownWitness
 {
-    /// <summary>Records that <paramref name="processId"/> performed <paramref name="step"/> of <paramref name="runId"/> on <paramref name="attempt"/>.</summary>
-    Task RecordAsync(string runId, int step, int attempt, int processId, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records that <paramref name="processId"/> performed <paramref name="step"/> of <paramref name="runId"/> on
+    /// <paramref name="attempt"/>; <paramref name="execution"/> names this performance, as the checkpoint records it.
+    /// </summary>
+    Task RecordAsync(string runId, int step, int attempt, int processId, string execution, CancellationToken cancellationToken);
 }

@@ -4,5 +4,5 @@ namespace Orleans.Jobs.Samples.Countdown;
 public sealed class NoCountdownWitness : ICountdownWitness
 {
     /// <inheritdoc />
-    public Task RecordAsync(string runId, int step, int attempt, int processId, CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task RecordAsync(string runId, int step, int attempt, int processId, string execution, CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -15,7 +15,9 @@ internal sealed class JobContext(
     CancellationToken runCancelled,
     int attempt,
     IJobKeyValueStore store,
-    IJobNotifier notifications) : IJobContext
+    IJobNotifier notifications,
+    PayloadDefinition? payload = null,
+    IPayloadItemContext? payloadItem = null) : IJobContext
 {
     private readonly List<IBatcherFlush> _batchers = [];
 
@@ -40,6 +42,11 @@ internal sealed class JobContext(
     public IJobKeyValueStore Store => store;
 
     public IJobNotifier Notifications => notifications;
+
+    public IPayloadItemContext? PayloadItem => payloadItem;
+
+    /// <summary>The payload of the run's definition, for the built-in payload job type.</summary>
+    public PayloadDefinition? Payload => payload;
 
     public Batcher<T> CreateBatcher<T>(int size, Func<IReadOnlyList<T>, CancellationToken, Task> flush)
     {

@@ -54,4 +54,34 @@ internal sealed partial class RunGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: its step timer, due at {DueAt}, has not fired; arming it again.")]
     private static partial void LogStepTimerOverdue(ILogger logger, string runId, DateTimeOffset dueAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: the step started at {StartedAt} is still in flight long past its deadline; leaving this activation to resume from the last checkpoint.")]
+    private static partial void LogStepStuck(ILogger logger, string runId, DateTimeOffset startedAt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: another activation committed its checkpoint; this one steps down before its next step.")]
+    private static partial void LogSuperseded(ILogger logger, string runId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Run {RunId}: step timer fired ({Status}, in flight {InFlight}, stale {Stale}).")]
+    private static partial void LogStepTimerFired(ILogger logger, string runId, RunStatus status, bool inFlight, bool stale);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Run {RunId}: keep-alive tick ({Status}, in flight {InFlight}, stale {Stale}, timer {TimerArmed}, due {DueAt}).")]
+    private static partial void LogKeepAliveTick(ILogger logger, string runId, RunStatus status, bool inFlight, bool stale, bool timerArmed, DateTimeOffset? dueAt);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Run {RunId}: keep-alive reminder registered.")]
+    private static partial void LogKeepAliveRegistered(ILogger logger, string runId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: this activation read no checkpoint but one exists now; it steps down so a fresh one resumes the run.")]
+    private static partial void LogStaleRead(ILogger logger, string runId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Run {RunId}: {Phase} of step {Step} handed to the job.")]
+    private static partial void LogStepStarted(ILogger logger, string runId, string phase, long step);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Run {RunId}: {Phase} came back (in time: {InTime}).")]
+    private static partial void LogStepReturned(ILogger logger, string runId, string phase, bool inTime);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Run {RunId}: committing after step {Step}.")]
+    private static partial void LogCommitting(ILogger logger, string runId, long step);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Run {RunId}: watchdog ({Status}, in flight {InFlight}, stale {Stale}, step started {StartedAt}, due {DueAt}).")]
+    private static partial void LogWatchdog(ILogger logger, string runId, RunStatus status, bool inFlight, bool stale, DateTimeOffset? startedAt, DateTimeOffset? dueAt);
 }

@@ -58,8 +58,12 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
     private bool _pauseRequested;
     private bool _stale;
     private bool _keepAliveMissing;
+    private Task? _keepAliveRegistration;
+    private IGrainTimer? _watchdog;
+    private bool _claimed;
     private int _notifyFailures;
     private DateTimeOffset? _stepDueAt;
+    private DateTimeOffset? _stepStartedAt;
 
     // The attempt as job code may read it from the thread pool (grain state may only be touched on the grain).
     private volatile int _attempt;
@@ -104,7 +108,14 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
         if (_state.RecordExists && IsActive(State.Status))
         {
             LogResuming(_logger, RunId, State.Status, State.Step, _silo);
+            JobsInstrumentation.RunsResumed.Add(1, JobsInstrumentation.JobType(Definition.Type));
             _runLogger.Note(LogLevel.Information, $"Run activated on {_silo}; resuming from step {State.Step} ({State.Status}).");
+
+            // The keep-alive reminder is what brings a run back if this activation is lost or its step timer never
+            // fires; the activation that wrote the checkpoint may have died before it could register it (seen in the
+            // chaos test: a run left Pending for good). Make sure it exists, without holding up the next step.
+            _keepAliveMissing = true;
+            EnsureKeepAlive();
             ScheduleNextStep();
         }
 
@@ -117,6 +128,7 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
         _stale = true;
         await _activationCancellation.CancelAsync();
         _stepTimer?.Dispose();
+        _watchdog?.Dispose();
         await DisposeInvocationAsync();
         FlushRunLog();
         await _logFlush.WaitAsync(cancellationToken).ContinueWith(static _ => { }, TaskScheduler.Default);
@@ -131,7 +143,7 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
             // lost), the repeated request sets the run going again.
             if (IsActive(State.Status) && _stepTimer is null && !_stepInFlight && !_stale)
             {
-                await EnsureKeepAliveAsync();
+                EnsureKeepAlive();
                 ScheduleNextStep();
             }
 
@@ -155,12 +167,13 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
             Status = RunStatus.Pending,
             Attempt = 1,
             CreatedAt = _time.GetUtcNow(),
+            TraceParent = request.TraceParent,
         };
         _attempt = 1;
 
         // The keep-alive reminder and the first checkpoint are written together: the run is durable once both land.
         await WriteStateAndKeepAliveAsync();
-        JobsInstrumentation.RunsStarted.Add(1);
+        JobsInstrumentation.RunsStarted.Add(1, JobsInstrumentation.JobType(Definition.Type), new KeyValuePair<string, object?>("origin", request.Occurrence.StartsWith(JobIds.ManualPrefix, StringComparison.Ordinal) ? "manual" : "scheduled"));
         LogStarted(_logger, RunId, Definition.Type, _silo);
         _catalog.Enqueue(CatalogEntry());
         ScheduleNextStep();
@@ -277,6 +290,7 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        LogKeepAliveTick(_logger, RunId, State.Status, _stepInFlight, _stale, _stepTimer is not null, _stepDueAt);
         if (!string.Equals(reminderName, KeepAliveReminder, StringComparison.Ordinal))
         {
             return;
@@ -284,11 +298,24 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
 
         if (!_state.RecordExists)
         {
+            // No run here as far as this activation read. It may have been made (by this very tick) before the run's
+            // first checkpoint landed, or be a short-lived duplicate: read again before giving up the reminder a live
+            // run depends on (seen in the chaos test: a duplicate's tick unregistered a running run's keep-alive).
+            await _state.ReadStateAsync();
+            if (_state.RecordExists)
+            {
+                LogStaleRead(_logger, RunId);
+                await BecomeStaleAsync();
+                return;
+            }
+
             await UnregisterKeepAliveAsync();
         }
         else if (State.Status.IsFinished())
         {
-            // The run finished but its job may not have heard (the silo died in between): tell it, and the catalog, again.
+            // The run finished but its job (or its webhook sinks) may not have heard (the silo died in between): tell
+            // them, and the catalog, again.
+            await StartResultDeliveriesAsync();
             _catalog.Enqueue(CatalogEntry());
             ScheduleJobNotification();
         }
@@ -296,22 +323,54 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
         {
             await UnregisterKeepAliveAsync();
         }
-        else if (_stepTimer is null && !_stepInFlight && !_stale)
+        else
+        {
+            await CheckProgressAsync();
+        }
+    }
+
+    /// <summary>
+    /// The watchdog of an active run, run by the keep-alive tick and by this activation's own periodic timer (either
+    /// may fail to arrive while the cluster's membership changes): a step stuck far past its deadline gives up the
+    /// activation, a step overdue is armed again.
+    /// </summary>
+    private async Task CheckProgressAsync()
+    {
+        LogWatchdog(_logger, RunId, State.Status, _stepInFlight, _stale, _stepStartedAt, _stepDueAt);
+        if (_stale || !_state.RecordExists || !IsActive(State.Status))
+        {
+            // Going away, or nothing to watch; the next tick reaches a fresh activation.
+        }
+        else if (_stepInFlight)
+        {
+            // A step (or its checkpoint) that outlives its deadline by far is stuck on something the deadline does
+            // not bound, such as a storage call that never returns: give up this activation; a fresh one resumes
+            // from the last committed checkpoint.
+            if (_stepStartedAt is { } began && _time.GetUtcNow() - began > Definition.StepDeadline + StuckStepGrace)
+            {
+                LogStepStuck(_logger, RunId, began);
+                await BecomeStaleAsync();
+            }
+        }
+        else if (_stepTimer is null)
         {
             ScheduleNextStep();
         }
-        else if (!_stepInFlight && !_stale && _stepDueAt is { } due && _time.GetUtcNow() - due > _options.KeepAlivePeriod)
+        else if (_stepDueAt is { } due && _time.GetUtcNow() - due > _options.KeepAlivePeriod)
         {
-            // The step timer is armed but has not fired long after it was due (seen on an activation moved off a
-            // stopping silo): arm it again rather than leave the run waiting on it.
+            // The next step was due long ago and has not started: its timer did not fire, or fired and stopped
+            // short (seen on activations moved off a stopping silo). Arm it again rather than leave the run waiting.
             LogStepTimerOverdue(_logger, RunId, due);
             ScheduleNextStep();
         }
     }
 
+    /// <summary>How long past its deadline a step may stay in flight before the activation counts as stuck.</summary>
+    private TimeSpan StuckStepGrace => _options.KeepAlivePeriod * 2 > TimeSpan.FromSeconds(10) ? _options.KeepAlivePeriod * 2 : TimeSpan.FromSeconds(10);
+
     private async Task OnStepTimerAsync(CancellationToken cancellationToken)
     {
-        _stepDueAt = null;
+        LogStepTimerFired(_logger, RunId, State.Status, _stepInFlight, _stale);
         if (_stepInFlight || _stale || !_state.RecordExists || !IsActive(State.Status))
         {
             return;
@@ -324,10 +383,19 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
             return;
         }
 
-        await EnsureKeepAliveAsync();
+        EnsureKeepAlive();
         _stepInFlight = true;
+        _stepDueAt = null;
+        _stepStartedAt = _time.GetUtcNow();
         try
         {
+            if (!await IsStillOwnerAsync())
+            {
+                LogSuperseded(_logger, RunId);
+                await BecomeStaleAsync();
+                return;
+            }
+
             await TakeStepAsync();
         }
         catch (Exception exception)
@@ -340,6 +408,7 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
         finally
         {
             _stepInFlight = false;
+            _stepStartedAt = null;
         }
     }
 
@@ -356,7 +425,11 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
 
         State.Status = RunStatus.Running;
         State.WakeAt = null;
-        State.StartedAt ??= now;
+        if (State.StartedAt is null)
+        {
+            State.StartedAt = now;
+            JobsInstrumentation.ScheduleLateness.Record(Math.Max(0, (now - State.OccurrenceTime).TotalMilliseconds), JobsInstrumentation.JobType(Definition.Type));
+        }
 
         JobCheckpoint next;
         var performed = false;
@@ -426,6 +499,7 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
 
     private async Task CommitAsync(JobCheckpoint next, bool performed, string? resultReference)
     {
+        LogCommitting(_logger, RunId, State.Step);
         await _writeGate.WaitAsync();
         try
         {
@@ -451,6 +525,7 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
                 State.Status = RunStatus.Completed;
                 State.FinishedAt = now;
                 State.ResultReference = resultReference;
+                State.ResultWebhooksPending = Definition.ResultWebhooks.Count > 0;
             }
             else if (wakeAt > now)
             {
@@ -481,7 +556,7 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
     {
         await DisposeInvocationAsync();
         var error = ToRunError(exception);
-        JobsInstrumentation.AttemptsFailed.Add(1);
+        JobsInstrumentation.AttemptsFailed.Add(1, JobsInstrumentation.JobType(Definition.Type));
         await _writeGate.WaitAsync();
         try
         {
@@ -554,10 +629,11 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
     {
         _stepTimer?.Dispose();
         _stepTimer = null;
+        await StartResultDeliveriesAsync();
         await DisposeInvocationAsync();
         _finished?.TrySetResult();
         FlushRunLog();
-        JobsInstrumentation.RunsFinished.Add(1, new KeyValuePair<string, object?>("status", State.Status.ToString()));
+        JobsInstrumentation.RunsFinished.Add(1, JobsInstrumentation.JobType(Definition.Type), new KeyValuePair<string, object?>("status", State.Status.ToString()));
         LogFinished(_logger, RunId, State.Status, State.Attempt, State.Step);
         _catalog.Enqueue(CatalogEntry());
         ScheduleJobNotification();
@@ -647,6 +723,11 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
             return;
         }
 
+        // The activation's own watchdog, besides the keep-alive tick; only activations that run steps need one.
+        _watchdog ??= this.RegisterGrainTimer(
+            _ => CheckProgressAsync(),
+            new GrainTimerCreationOptions(_options.KeepAlivePeriod, _options.KeepAlivePeriod) { Interleave = true, KeepAlive = false });
+
         var now = _time.GetUtcNow();
         var at = State.Status switch
         {
@@ -671,17 +752,21 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
     {
         var deadline = Definition.StepDeadline;
         var stepCancellation = CancellationTokenSource.CreateLinkedTokenSource(_runCancellation.Token, _activationCancellation.Token);
-        using var activity = JobsInstrumentation.ActivitySource.StartActivity($"{phase} {Definition.Type}");
-        activity?.SetTag("orleans_jobs.run_id", RunId);
+        using var activity = JobsInstrumentation.ActivitySource.StartActivity($"{phase} {Definition.Type}", ActivityKind.Internal, State.TraceParent);
+        activity?.SetTag(JobsInstrumentation.JobIdTag, State.JobId);
+        activity?.SetTag(JobsInstrumentation.RunIdTag, RunId);
         activity?.SetTag("orleans_jobs.step", State.Step);
+        activity?.SetTag("orleans_jobs.attempt", State.Attempt);
         var started = Stopwatch.GetTimestamp();
 
         // Job code runs on the thread pool so that even a step that blocks its thread cannot hold up this grain.
         var step = Task.Run(() => work(stepCancellation.Token));
         using var deadlineCancellation = new CancellationTokenSource();
         var expiry = Task.Delay(deadline, _time, deadlineCancellation.Token);
+        LogStepStarted(_logger, RunId, phase, State.Step);
         var first = await Task.WhenAny(step, expiry);
-        JobsInstrumentation.StepDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("phase", phase));
+        LogStepReturned(_logger, RunId, phase, first == step);
+        JobsInstrumentation.StepDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, JobsInstrumentation.JobType(Definition.Type), new KeyValuePair<string, object?>("phase", phase));
         if (first == step)
         {
             await deadlineCancellation.CancelAsync();
@@ -720,7 +805,8 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
             _runCancellation.Token,
             State.Attempt,
             new GrainJobKeyValueStore(GrainFactory, State.JobId),
-            new GrainJobNotifier(GrainFactory, State.JobId, RunId, _time));
+            new GrainJobNotifier(GrainFactory, State.JobId, RunId, _time),
+            Definition.Payload);
         return JobInvocation.Create(_services, registration, context);
     }
 
@@ -765,7 +851,106 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
     {
         var started = Stopwatch.GetTimestamp();
         await _state.WriteStateAsync();
-        JobsInstrumentation.CheckpointDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        _claimed = true;
+        JobsInstrumentation.CheckpointDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, JobsInstrumentation.JobType(State.Definition?.Type ?? ""));
+    }
+
+    /// <summary>
+    /// Whether this activation may perform the next step. Orleans may briefly hold two activations of a run while
+    /// membership changes; only one may do the step's work. An activation that has not written the checkpoint yet
+    /// claims it first by writing it back (ETag-guarded: of two activations, the later claim or commit fails, and the
+    /// loser's work is never committed); afterwards it reads the checkpoint back before each step and steps down if
+    /// another activation has written it since.
+    /// </summary>
+    private async Task<bool> IsStillOwnerAsync()
+    {
+        if (!_claimed)
+        {
+            try
+            {
+                await WriteStateOrThrowAsync();
+                return true;
+            }
+            catch (InconsistentStateException)
+            {
+                return false;
+            }
+        }
+
+        if (!_options.VerifyCheckpointBeforeStep)
+        {
+            return true;
+        }
+
+        var etag = _state.Etag;
+        await _state.ReadStateAsync();
+        return string.Equals(etag, _state.Etag, StringComparison.Ordinal);
+    }
+
+    public async Task RecordSinkFailureAsync(string reason)
+    {
+        EnsureExists();
+        await _writeGate.WaitAsync();
+        try
+        {
+            State.SinkFailures.Add(reason);
+            await WriteStateOrThrowAsync();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+
+        _runLogger?.Note(LogLevel.Error, $"A result delivery was given up: {reason}");
+        FlushRunLog();
+        await _events.PublishAsync(_events.Create(JobEventTypes.SinkFailed, State.JobId, Definition.Type, reason, RunId, State.Status), Definition.Labels);
+    }
+
+    /// <summary>
+    /// Hands a completed run's result to each webhook sink's delivery (stored before its first attempt, retried on
+    /// its own). A start that fails is recorded as a sink failure, so no result is dropped silently.
+    /// </summary>
+    private async Task StartResultDeliveriesAsync()
+    {
+        if (!State.ResultWebhooksPending || _stale)
+        {
+            return;
+        }
+
+        var resultJson = State.Checkpoint?.Result is { } result ? result.GetRawText() : null;
+        var delivery = _events.Create(JobEventTypes.RunResult, State.JobId, Definition.Type, $"Run {RunId} completed.", RunId, State.Status) with { ResultJson = resultJson };
+        var failures = new List<string>();
+        foreach (var subscription in Definition.ResultWebhooks)
+        {
+            try
+            {
+                await GrainFactory.GetGrain<Webhooks.IWebhookDeliveryGrain>($"{subscription}/{RunId}/result").StartAsync(delivery);
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                failures.Add($"webhook sink {subscription}: the delivery could not be started: {exception.GetType().Name}: {exception.Message}");
+            }
+        }
+
+        await _writeGate.WaitAsync();
+        try
+        {
+            State.ResultWebhooksPending = false;
+            State.SinkFailures.AddRange(failures);
+            if (!await TryWriteStateAsync())
+            {
+                return;
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+
+        foreach (var failure in failures)
+        {
+            await _events.PublishAsync(_events.Create(JobEventTypes.SinkFailed, State.JobId, Definition.Type, failure, RunId, State.Status), Definition.Labels);
+        }
     }
 
     private async Task BecomeStaleAsync()
@@ -808,22 +993,35 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
         }
     }
 
-    /// <summary>Registers the keep-alive reminder again if its last registration failed; a new failure is retried next step.</summary>
-    private async Task EnsureKeepAliveAsync()
+    /// <summary>
+    /// Registers the keep-alive reminder if it may be missing, in the background: a registration can wait seconds
+    /// while the reminder service's owner of the grain's range is dying, and the run's steps must not wait with it.
+    /// Failures are retried with growing pauses while the run is active on this activation.
+    /// </summary>
+    private void EnsureKeepAlive()
     {
-        if (!_keepAliveMissing)
+        if (_keepAliveMissing && _keepAliveRegistration is null or { IsCompleted: true })
         {
-            return;
+            _keepAliveRegistration = RegisterKeepAliveWithRetriesAsync();
         }
+    }
 
-        try
+    private async Task RegisterKeepAliveWithRetriesAsync()
+    {
+        for (var attempt = 0; _keepAliveMissing && !_stale && IsActive(State.Status); attempt++)
         {
-            await RegisterKeepAliveAsync();
-            _keepAliveMissing = false;
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            LogReminderFault(_logger, exception, RunId);
+            try
+            {
+                await RegisterKeepAliveAsync();
+                _keepAliveMissing = false;
+                LogKeepAliveRegistered(_logger, RunId);
+                return;
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                LogReminderFault(_logger, exception, RunId);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(attempt, 5))), _time);
+            }
         }
     }
 
@@ -887,24 +1085,7 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
     private static bool IsActive(RunStatus status) =>
         status is RunStatus.Pending or RunStatus.Running or RunStatus.Sleeping or RunStatus.Retrying;
 
-    private RunError ToRunError(Exception exception)
-    {
-        var now = _time.GetUtcNow();
-        return exception switch
-        {
-            StepDeadlineExceededException => new RunError { Type = "StepDeadlineExceeded", Message = exception.Message, Attempt = State.Attempt, At = now },
-            UnknownJobTypeException => new RunError { Type = "UnknownJobType", Message = exception.Message, NonRetryable = true, Attempt = State.Attempt, At = now },
-            NonRetryableJobException => new RunError
-            {
-                Type = (exception.InnerException ?? exception).GetType().FullName ?? "Error",
-                Message = exception.Message,
-                NonRetryable = true,
-                Attempt = State.Attempt,
-                At = now,
-            },
-            _ => new RunError { Type = exception.GetType().FullName ?? "Error", Message = exception.Message, Attempt = State.Attempt, At = now },
-        };
-    }
+    private RunError ToRunError(Exception exception) => RunErrors.From(exception, State.Attempt, _time.GetUtcNow());
 
     private RunCatalogEntry CatalogEntry() => new()
     {
@@ -941,5 +1122,6 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
         CheckpointJson = State.Checkpoint?.State.GetRawText(),
         TerminationReason = State.TerminationReason,
         Progress = State.Checkpoint?.Progress,
+        SinkFailures = [.. State.SinkFailures],
     };
 }

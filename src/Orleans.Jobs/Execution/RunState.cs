@@ -68,4 +68,13 @@ public sealed class RunState
 
     /// <summary>Why the run was terminated.</summary>
     public string? TerminationReason { get; set; }
+
+    /// <summary>The W3C trace parent of the span that started the run, so that its steps join that trace.</summary>
+    public string? TraceParent { get; set; }
+
+    /// <summary>The completed run's result has yet to be handed to its webhook sinks.</summary>
+    public bool ResultWebhooksPending { get; set; }
+
+    /// <summary>Result deliveries to webhook sinks that were given up, with why.</summary>
+    public List<string> SinkFailures { get; set; } = [];
 }

@@ -44,4 +44,12 @@ public sealed class JobsOptions
 
     /// <summary>Most occurrences one backfill may queue; a larger range is refused (split it). Default 1,000.</summary>
     public int BackfillLimit { get; set; } = 1000;
+
+    /// <summary>
+    /// Before each step (after the first of an activation, which always claims the checkpoint with a write) a run
+    /// reads its checkpoint back and steps down if another activation of it has written it since (Orleans may briefly
+    /// hold two activations of a grain while membership changes): a step's work then happens on one activation only.
+    /// Costs one blob read per step. Default true.
+    /// </summary>
+    public bool VerifyCheckpointBeforeStep { get; set; } = true;
 }

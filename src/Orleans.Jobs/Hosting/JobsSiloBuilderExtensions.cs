@@ -6,6 +6,7 @@ using Orleans.Jobs.Catalog;
 using Orleans.Jobs.Events;
 using Orleans.Jobs.Jobs;
 using Orleans.Jobs.Logs;
+using Orleans.Jobs.Payloads;
 using Orleans.Jobs.Sinks;
 using Orleans.Jobs.Storage;
 using Orleans.Jobs.Webhooks;
@@ -44,6 +45,10 @@ public static class JobsSiloBuilderExtensions
             services.AddSingleton<WebhookSecretProtector>();
             services.AddSingleton<WebhookSender>();
             services.AddHttpClient(WebhookSender.HttpClientName)
+                .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+            services.AddSingleton(new JobTypeRegistration(PayloadTypes.Payload, typeof(PayloadJob)));
+            services.AddSingleton<HttpItemRunner>();
+            services.AddHttpClient(HttpItemRunner.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
                 .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         }
 

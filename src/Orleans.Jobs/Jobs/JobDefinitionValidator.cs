@@ -12,6 +12,9 @@ internal sealed class JobDefinitionValidator(JobTypeRegistry jobTypes, IOptions<
     private const int MaximumDescriptionLength = 1024;
     private const int MaximumAttemptsLimit = 100;
     private const int MaximumSchedules = 32;
+    private const int MaximumPayloadItems = 10_000;
+    private const int MaximumResultWebhooks = 10;
+    private const int MaximumPayloadConcurrency = 100;
     private static readonly TimeSpan _maximumJitter = TimeSpan.FromDays(1);
 
     public void Validate(JobDefinition definition)
@@ -30,7 +33,18 @@ internal sealed class JobDefinitionValidator(JobTypeRegistry jobTypes, IOptions<
         }
 
         ValidateParameters(definition.Parameters ?? throw new JobValidationException("parameters", "must not be null."));
-        ValidateRetry(definition.Retry ?? throw new JobValidationException("retry", "must not be null."));
+        ValidateRetry(definition.Retry ?? throw new JobValidationException("retry", "must not be null."), "retry");
+        ValidatePayload(definition);
+        var webhooks = definition.ResultWebhooks ?? throw new JobValidationException("resultWebhooks", "must not be null.");
+        if (webhooks.Count > MaximumResultWebhooks)
+        {
+            throw new JobValidationException("resultWebhooks", $"has {webhooks.Count} subscriptions; the limit is {MaximumResultWebhooks}.");
+        }
+
+        for (var i = 0; i < webhooks.Count; i++)
+        {
+            JobIds.Validate(webhooks[i], $"resultWebhooks[{i}]");
+        }
         if (definition.StepDeadline <= TimeSpan.Zero || definition.StepDeadline > options.Value.MaximumStepDeadline)
         {
             throw new JobValidationException("stepDeadline", $"must be more than 0 and at most {options.Value.MaximumStepDeadline}, not {definition.StepDeadline}.");
@@ -53,26 +67,122 @@ internal sealed class JobDefinitionValidator(JobTypeRegistry jobTypes, IOptions<
         }
     }
 
-    private static void ValidateRetry(RetryPolicy retry)
+    private static void ValidateRetry(RetryPolicy retry, string field)
     {
         if (retry.MaximumAttempts is < 1 or > MaximumAttemptsLimit)
         {
-            throw new JobValidationException("retry.maximumAttempts", $"must be 1–{MaximumAttemptsLimit}, not {retry.MaximumAttempts}.");
+            throw new JobValidationException($"{field}.maximumAttempts", $"must be 1–{MaximumAttemptsLimit}, not {retry.MaximumAttempts}.");
         }
 
         if (retry.InitialInterval < TimeSpan.Zero || retry.InitialInterval > TimeSpan.FromDays(1))
         {
-            throw new JobValidationException("retry.initialInterval", $"must be 0–1 day, not {retry.InitialInterval}.");
+            throw new JobValidationException($"{field}.initialInterval", $"must be 0–1 day, not {retry.InitialInterval}.");
         }
 
         if (retry.MaximumInterval < retry.InitialInterval || retry.MaximumInterval > TimeSpan.FromDays(1))
         {
-            throw new JobValidationException("retry.maximumInterval", $"must be at least initialInterval ({retry.InitialInterval}) and at most 1 day, not {retry.MaximumInterval}.");
+            throw new JobValidationException($"{field}.maximumInterval", $"must be at least initialInterval ({retry.InitialInterval}) and at most 1 day, not {retry.MaximumInterval}.");
         }
 
         if (!(retry.BackoffCoefficient >= 1 && retry.BackoffCoefficient <= 100))
         {
-            throw new JobValidationException("retry.backoffCoefficient", $"must be 1–100, not {retry.BackoffCoefficient}.");
+            throw new JobValidationException($"{field}.backoffCoefficient", $"must be 1–100, not {retry.BackoffCoefficient}.");
+        }
+    }
+
+    private void ValidatePayload(JobDefinition definition)
+    {
+        var payload = definition.Payload;
+        if (definition.Type != PayloadTypes.Payload)
+        {
+            if (payload is not null)
+            {
+                throw new JobValidationException("payload", $"only a job of type '{PayloadTypes.Payload}' has a payload; this one has type '{definition.Type}'.");
+            }
+
+            return;
+        }
+
+        if (payload is null)
+        {
+            throw new JobValidationException("payload", $"is required for a job of type '{PayloadTypes.Payload}'.");
+        }
+
+        if (payload.MaxItems is < 1 or > MaximumPayloadItems)
+        {
+            throw new JobValidationException("payload.maxItems", $"must be 1–{MaximumPayloadItems}, not {payload.MaxItems}.");
+        }
+
+        var items = payload.Items ?? throw new JobValidationException("payload.items", "must not be null.");
+        if (items.Count == 0 || items.Count > payload.MaxItems)
+        {
+            throw new JobValidationException("payload.items", $"has {items.Count} items; it needs 1–{payload.MaxItems} (maxItems).");
+        }
+
+        if (payload.MaxConcurrency is < 1 or > MaximumPayloadConcurrency)
+        {
+            throw new JobValidationException("payload.maxConcurrency", $"must be 1–{MaximumPayloadConcurrency}, not {payload.MaxConcurrency}.");
+        }
+
+        if (payload.ItemTimeout < TimeSpan.FromSeconds(1) || payload.ItemTimeout > TimeSpan.FromHours(1))
+        {
+            throw new JobValidationException("payload.itemTimeout", $"must be 1 s – 1 h, not {payload.ItemTimeout}.");
+        }
+
+        ValidateRetry(payload.ItemRetry ?? throw new JobValidationException("payload.itemRetry", "must not be null."), "payload.itemRetry");
+        for (var i = 0; i < items.Count; i++)
+        {
+            ValidateItem(items[i] ?? throw new JobValidationException($"payload.items[{i}]", "must not be null."), $"payload.items[{i}]");
+        }
+    }
+
+    /// <summary>Checks one payload item: a known type (not a payload), bounded parameters, a valid retry policy.</summary>
+    public void ValidateItem(PayloadItem item, string field)
+    {
+        if (string.IsNullOrWhiteSpace(item.Type))
+        {
+            throw new JobValidationException($"{field}.type", "is required.");
+        }
+
+        if (item.Type == PayloadTypes.Payload)
+        {
+            throw new JobValidationException($"{field}.type", "an item cannot be a payload itself.");
+        }
+
+        if (item.Type != PayloadTypes.Http && !jobTypes.TryGet(item.Type, out _))
+        {
+            throw new JobValidationException($"{field}.type", $"unknown job type '{item.Type}'; registered: {string.Join(", ", jobTypes.Names.Where(n => n != PayloadTypes.Payload).Append(PayloadTypes.Http).Order(StringComparer.Ordinal))}.");
+        }
+
+        var parameters = item.Parameters ?? throw new JobValidationException($"{field}.parameters", "must not be null.");
+        if (parameters.ByteCount > options.Value.MaximumParametersBytes)
+        {
+            throw new JobValidationException($"{field}.parameters", $"are {parameters.ByteCount} bytes; the limit is {options.Value.MaximumParametersBytes}.");
+        }
+
+        if (item.Type == PayloadTypes.Http)
+        {
+            HttpItemParameters http;
+            try
+            {
+                http = parameters.As<HttpItemParameters>();
+            }
+            catch (System.Text.Json.JsonException exception)
+            {
+                throw new JobValidationException($"{field}.parameters", $"are not http item parameters: {exception.Message}");
+            }
+
+            http.Validate($"{field}.parameters");
+        }
+
+        if (item.Retry is { } retry)
+        {
+            ValidateRetry(retry, $"{field}.retry");
+        }
+
+        if (item.Name is { Length: > 256 })
+        {
+            throw new JobValidationException($"{field}.name", $"is {item.Name.Length} characters; the limit is 256.");
         }
     }
 

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Jobs.Catalog;
+using Orleans.Jobs.Diagnostics;
 using Orleans.Jobs.Hosting;
 using Orleans.Runtime;
 
@@ -288,8 +290,13 @@ internal sealed partial class JobGrain(
         var runId = JobIds.RunId(JobId, State.Generation, occurrence);
         var active = origin == RunOrigin.Backfill ? State.Backfill!.Active : State.ActiveRuns;
         var known = (origin == RunOrigin.Trigger && active.Contains(runId)) || State.History.Exists(h => h.RunId == runId);
+        using var activity = JobsInstrumentation.ActivitySource.StartActivity($"start {State.Definition!.Type}");
+        activity?.SetTag(JobsInstrumentation.JobIdTag, JobId);
+        activity?.SetTag(JobsInstrumentation.RunIdTag, runId);
+        activity?.SetTag("orleans_jobs.origin", origin.ToString());
         var run = await GrainFactory.GetGrain<IRunGrain>(runId).StartAsync(new RunStartRequest
         {
+            TraceParent = Activity.Current?.Id,
             Generation = State.Generation,
             Occurrence = occurrence,
             OccurrenceTime = occurrenceTime,

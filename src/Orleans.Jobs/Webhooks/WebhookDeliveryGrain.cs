@@ -37,7 +37,7 @@ internal sealed partial class WebhookDeliveryGrain(
             return;
         }
 
-        state.State = new WebhookDeliveryState { Event = jobEvent, NextAttemptAt = time.GetUtcNow() };
+        state.State = new WebhookDeliveryState { Event = jobEvent, NextAttemptAt = time.GetUtcNow(), CreatedAt = time.GetUtcNow() };
         await state.WriteStateAsync();
         var period = jobsOptions.Value.KeepAlivePeriod;
         await this.RegisterOrUpdateReminder(WatchdogReminder, period, period);
@@ -97,6 +97,11 @@ internal sealed partial class WebhookDeliveryGrain(
         if (target is null)
         {
             LogDropped(DeliveryId);
+            if (jobEvent.Type == JobEventTypes.RunResult && jobEvent.RunId is { } runId)
+            {
+                await ReportSinkGivenUpAsync(runId, $"webhook sink {SubscriptionId}: no such subscription (removed?); the result was not delivered");
+            }
+
             await FinishAsync();
             return;
         }
@@ -117,21 +122,28 @@ internal sealed partial class WebhookDeliveryGrain(
         var result = await sender.SendAsync(target.Url, secret, DeliveryId, jobEvent, cancellationToken);
         var attempts = ++state.State.Attempts;
         var settings = webhookOptions.Value;
+        var isSink = jobEvent.Type == JobEventTypes.RunResult;
+        var next = time.GetUtcNow() + (isSink ? settings.SinkRetryPolicy : settings.RetryPolicy).DelayAfter(attempts);
+        var outOfTries = isSink ? next > state.State.CreatedAt + settings.SinkGiveUpAfter : attempts >= settings.MaximumAttempts;
         if (result.Delivered)
         {
             LogDelivered(DeliveryId, jobEvent.Type, attempts);
             await RecordAsync(WebhookDeliveryStatus.Delivered, attempts, result, next: null);
             await FinishAsync();
         }
-        else if (!result.Retryable || attempts >= settings.MaximumAttempts)
+        else if (!result.Retryable || outOfTries)
         {
             LogFailed(DeliveryId, jobEvent.Type, attempts, result.Error);
             await RecordAsync(WebhookDeliveryStatus.Failed, attempts, result, next: null);
+            if (isSink && jobEvent.RunId is { } runId)
+            {
+                await ReportSinkGivenUpAsync(runId, $"webhook sink {SubscriptionId}: given up after {attempts} attempt(s): {result.Error}");
+            }
+
             await FinishAsync();
         }
         else
         {
-            var next = time.GetUtcNow() + settings.RetryPolicy.DelayAfter(attempts);
             state.State.NextAttemptAt = next;
             await state.WriteStateAsync();
             LogRetrying(DeliveryId, jobEvent.Type, attempts, result.Error, next);
@@ -159,6 +171,19 @@ internal sealed partial class WebhookDeliveryGrain(
                 LastAttemptAt = time.GetUtcNow(),
                 NextAttemptAt = next,
             });
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogRecordLost(exception, DeliveryId);
+        }
+    }
+
+    /// <summary>A result delivery given up is recorded on its run, which raises <c>run.sink_failed</c>.</summary>
+    private async Task ReportSinkGivenUpAsync(string runId, string reason)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IRunGrain>(runId).RecordSinkFailureAsync(reason);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

@@ -11,4 +11,7 @@ public sealed class WebhookDeliveryState
 
     /// <summary>When the next attempt is due.</summary>
     public DateTimeOffset NextAttemptAt { get; set; }
+
+    /// <summary>When the delivery was stored (a webhook sink gives up a result this long after it).</summary>
+    public DateTimeOffset CreatedAt { get; set; }
 }

@@ -30,7 +30,25 @@ public sealed class WebhookOptions
     /// <summary>Most subscriptions a cluster holds. Default 100.</summary>
     public int MaximumSubscriptions { get; set; } = 100;
 
-    /// <summary>The retry schedule these settings describe.</summary>
+    /// <summary>Webhook sinks (run results): the first retry waits this long. Default 10 s.</summary>
+    public TimeSpan SinkInitialRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Webhook sinks: no retry waits longer than this. Default 2 min.</summary>
+    public TimeSpan SinkMaximumRetryDelay { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Webhook sinks: a result not delivered this long after the run completed is given up. Default 1 h.</summary>
+    public TimeSpan SinkGiveUpAfter { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>The backoff of result deliveries to webhook sinks (attempts bounded by <see cref="SinkGiveUpAfter"/>).</summary>
+    internal RetryPolicy SinkRetryPolicy => new()
+    {
+        MaximumAttempts = int.MaxValue,
+        InitialInterval = SinkInitialRetryDelay,
+        BackoffCoefficient = BackoffCoefficient,
+        MaximumInterval = SinkMaximumRetryDelay,
+    };
+
+    /// <summary>The retry schedule of event deliveries these settings describe.</summary>
     internal RetryPolicy RetryPolicy => new()
     {
         MaximumAttempts = MaximumAttempts,

@@ -40,6 +40,16 @@ internal sealed class WebhookOptionsValidator(IOptions<WebhookOptions> options) 
             throw new OrleansConfigurationException($"WebhookOptions.DeliveryLogLimit must be 1–10000, not {value.DeliveryLogLimit}.");
         }
 
+        if (value.SinkInitialRetryDelay <= TimeSpan.Zero || value.SinkMaximumRetryDelay < value.SinkInitialRetryDelay || value.SinkMaximumRetryDelay > TimeSpan.FromDays(1))
+        {
+            throw new OrleansConfigurationException($"WebhookOptions.SinkInitialRetryDelay must be more than 0 and SinkMaximumRetryDelay at least that and at most 1 day, not {value.SinkInitialRetryDelay} and {value.SinkMaximumRetryDelay}.");
+        }
+
+        if (value.SinkGiveUpAfter <= TimeSpan.Zero || value.SinkGiveUpAfter > TimeSpan.FromDays(7))
+        {
+            throw new OrleansConfigurationException($"WebhookOptions.SinkGiveUpAfter must be more than 0 and at most 7 days, not {value.SinkGiveUpAfter}.");
+        }
+
         if (value.MaximumSubscriptions is < 1 or > 10_000)
         {
             throw new OrleansConfigurationException($"WebhookOptions.MaximumSubscriptions must be 1–10000, not {value.MaximumSubscriptions}.");

@@ -25,6 +25,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     /// <summary>The first webhook retry waits this long; each further one twice as long, at most 1 s.</summary>
     public static readonly TimeSpan WebhookRetryDelay = TimeSpan.FromMilliseconds(300);
 
+    /// <summary>Webhook sinks retry from 300 ms (×2, at most 600 ms) and give a result up after this long.</summary>
+    public static readonly TimeSpan SinkGiveUpAfter = TimeSpan.FromSeconds(2);
+
     public InMemoryJobsStore Store { get; } = new();
 
     /// <summary>The offline-store sample's source and destination, shared by every silo like a real container.</summary>
@@ -49,6 +52,8 @@ public sealed class ClusterFixture : IAsyncLifetime
                 .AddJobs(
                     jobs => jobs
                         .Add<StepRecorderJob>("step_recorder")
+                        .Add<StepRecorderJob>("telemetry_probe")
+                        .Add<PayloadProbeJob>("payload_probe")
                         .Add<Readme.PageImportJob>("page_import")
                         .Add<OfflineStoreImportJob>(OfflineStoreImportJob.TypeName),
                     options => options.KeepAlivePeriod = KeepAlivePeriod);
@@ -59,9 +64,14 @@ public sealed class ClusterFixture : IAsyncLifetime
                 webhooks.MaximumRetryDelay = TimeSpan.FromSeconds(1);
                 webhooks.MaximumAttempts = 4;
                 webhooks.RequestTimeout = TimeSpan.FromSeconds(5);
+                webhooks.SinkInitialRetryDelay = TimeSpan.FromMilliseconds(300);
+                webhooks.SinkMaximumRetryDelay = TimeSpan.FromMilliseconds(600);
+                webhooks.SinkGiveUpAfter = SinkGiveUpAfter;
             });
+            silo.AddActivityPropagation();
             TestSiloTuning.Apply(silo);
         });
+        builder.ConfigureClient(client => client.AddActivityPropagation());
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

@@ -7,13 +7,14 @@ namespace Orleans.Jobs.Tests.Webhooks;
 
 /// <summary>
 /// A real HTTP endpoint on 127.0.0.1 (HttpListener on a free port) that records every request and answers each path
-/// with the status codes queued for it, then 200.
+/// with the status codes queued for it, then 200 (with a body and a delay when given).
 /// </summary>
 public sealed class WebhookReceiver : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly ConcurrentQueue<ReceivedRequest> _received = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<HttpStatusCode>> _answers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Body, TimeSpan Delay)> _bodies = new(StringComparer.Ordinal);
     private readonly Task _loop;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
 
@@ -39,6 +40,10 @@ public sealed class WebhookReceiver : IAsyncDisposable
             queue.Enqueue(status);
         }
     }
+
+    /// <summary>Answers to <paramref name="path"/> carry <paramref name="body"/> (text) after <paramref name="delay"/>.</summary>
+    public void Respond(string path, string body, TimeSpan delay = default) =>
+        _bodies["/" + path.TrimStart('/')] = (body, delay);
 
     public IReadOnlyList<ReceivedRequest> Received(string path) =>
         [.. _received.Where(r => r.Path == "/" + path.TrimStart('/'))];
@@ -72,6 +77,15 @@ public sealed class WebhookReceiver : IAsyncDisposable
             var status = _answers.TryGetValue(path, out var queue) && queue.TryDequeue(out var queued) ? queued : HttpStatusCode.OK;
             _received.Enqueue(new ReceivedRequest(path, context.Request.HttpMethod, headers, body.ToArray(), _clock.Elapsed, (int)status));
             context.Response.StatusCode = (int)status;
+            if (_bodies.TryGetValue(path, out var answer))
+            {
+                await Task.Delay(answer.Delay);
+                var bytes = System.Text.Encoding.UTF8.GetBytes(answer.Body);
+                context.Response.ContentType = "text/plain; charset=utf-8";
+                context.Response.AddHeader("X-Receiver", "test");
+                await context.Response.OutputStream.WriteAsync(bytes);
+            }
+
             context.Response.Close();
         }
         catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException or IOException)
