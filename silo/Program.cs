@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +14,7 @@ using Orleans.Jobs.Webhooks;
 
 // The main command: a silo with its data in Azure Storage (by default on a local Azurite it starts itself) that puts the
 // seed's offline-store import on a cron schedule and shows every fire, step and imported store.
-var builder = Host.CreateApplicationBuilder(args);
+var builder = WebApplication.CreateBuilder(args);
 builder.Configuration.AddCommandLine(args, new Dictionary<string, string>
 {
     ["--runs"] = "Demo:Runs",
@@ -71,6 +72,18 @@ if (silo.Clustering == ClusteringMode.Table && mode == StorageMode.InMemory)
     return 2;
 }
 
+try
+{
+    builder.AddSiloHttpEndpoints(silo, mode);
+}
+catch (InvalidOperationException exception)
+{
+    Console.Error.WriteLine(exception.Message);
+    return 2;
+}
+
+builder.Services.AddSiloTelemetry(silo, exportOtlp: !string.IsNullOrEmpty(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]));
+
 builder.UseOrleans(orleans =>
 {
     if (silo.Clustering == ClusteringMode.Table)
@@ -93,6 +106,7 @@ builder.UseOrleans(orleans =>
         orleans.UseAzureStorageForJobs(builder.Configuration.GetSection("Storage"));
     }
 
+    orleans.AddActivityPropagation();
     orleans.AddJobs(jobs => jobs
         .Add<OfflineStoreImportJob>(OfflineStoreImportJob.TypeName)
         .Add<CountdownJob>(CountdownJob.TypeName));
@@ -100,7 +114,14 @@ builder.UseOrleans(orleans =>
 
 try
 {
-    await builder.Build().RunAsync();
+    var app = builder.Build();
+    app.MapSiloHttpEndpoints();
+    await app.RunAsync();
+}
+catch (IOException exception) when (exception.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    Console.Error.WriteLine($"Silo:HealthPort {silo.HealthPort} on {silo.HealthAddress} is in use: choose another (Silo__HealthPort).");
+    return 2;
 }
 catch (OptionsValidationException exception)
 {

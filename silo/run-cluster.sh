@@ -2,7 +2,8 @@
 # A local cluster to watch failover by hand: Azurite and N silo processes (default 3) with Table clustering and no
 # primary, the same settings the chaos tests use (minus their second-scale failure detection).
 #   silo/run-cluster.sh [--silos N]
-# Silo i listens on 11110+i (silo) and 29999+i (gateway); logs go to .cluster/silo-i.log. Ctrl+C (or SIGTERM) stops
+# Silo i listens on 11110+i (silo), 29999+i (gateway) and 8080+i (HTTP: /health/live, /health/ready, /metrics); logs
+# go to .cluster/silo-i.log. Ctrl+C (or SIGTERM) stops
 # everything: the silos get 20 s to leave the cluster, then are killed.
 # In another terminal: export the printed Storage__ConnectionString and use the CLI, e.g. `dotnet run --project client -- list`,
 # or kill a silo (kill -9 <pid>) and watch its runs continue on the others.
@@ -38,10 +39,10 @@ stop() {
 trap stop EXIT INT TERM
 
 for i in $(seq 1 "$silos"); do
-  Silo__SiloPort=$((11110 + i)) Silo__GatewayPort=$((29999 + i)) \
+  Silo__SiloPort=$((11110 + i)) Silo__GatewayPort=$((29999 + i)) Silo__HealthPort=$((8080 + i)) \
     dotnet "$root/silo/bin/Debug/net10.0/Orleans.Jobs.Silo.dll" >"$root/.cluster/silo-$i.log" 2>&1 &
   pids+=("$!")
-  echo "silo $i: pid $!, silo port $((11110 + i)), gateway port $((29999 + i)), log .cluster/silo-$i.log"
+  echo "silo $i: pid $!, silo port $((11110 + i)), gateway port $((29999 + i)), http://127.0.0.1:$((8080 + i))/health/ready, log .cluster/silo-$i.log"
 done
 
 echo

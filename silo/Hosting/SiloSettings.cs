@@ -27,4 +27,15 @@ public sealed class SiloSettings
     /// <summary>For Table clustering: the address other silos and clients reach this one at. Default <c>127.0.0.1</c>.</summary>
     [Required]
     public string AdvertisedAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>
+    /// The port of the silo's HTTP endpoint: <c>/health/live</c>, <c>/health/ready</c> and <c>/metrics</c>
+    /// (Prometheus). Default 8080.
+    /// </summary>
+    [Range(1, 65535)]
+    public int HealthPort { get; set; } = 8080;
+
+    /// <summary>The address the HTTP endpoint listens on. Default <c>127.0.0.1</c>; <c>0.0.0.0</c> in a container.</summary>
+    [Required]
+    public string HealthAddress { get; set; } = "127.0.0.1";
 }

@@ -18,11 +18,17 @@ public sealed class AzureStorageClients(IOptions<AzureStorageJobsOptions> option
 
     /// <summary>The Blob service.</summary>
     public BlobServiceClient Blobs => _blobs ??= options.Value.ConnectionString is { Length: > 0 } connection
-        ? new BlobServiceClient(connection)
-        : new BlobServiceClient(options.Value.BlobServiceUri, _credential.Value);
+        ? new BlobServiceClient(connection, WithTimeout(new BlobClientOptions()))
+        : new BlobServiceClient(options.Value.BlobServiceUri, _credential.Value, WithTimeout(new BlobClientOptions()));
 
     /// <summary>The Table service.</summary>
     public TableServiceClient Tables => _tables ??= options.Value.ConnectionString is { Length: > 0 } connection
-        ? new TableServiceClient(connection)
-        : new TableServiceClient(options.Value.TableServiceUri, _credential.Value);
+        ? new TableServiceClient(connection, WithTimeout(new TableClientOptions()))
+        : new TableServiceClient(options.Value.TableServiceUri, _credential.Value, WithTimeout(new TableClientOptions()));
+
+    private T WithTimeout<T>(T clientOptions) where T : ClientOptions
+    {
+        clientOptions.Retry.NetworkTimeout = options.Value.RequestTimeout;
+        return clientOptions;
+    }
 }

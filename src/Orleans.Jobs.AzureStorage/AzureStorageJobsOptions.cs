@@ -41,4 +41,10 @@ public sealed class AzureStorageJobsOptions
 
     /// <summary>How often the retention sweep runs. Default 1 h.</summary>
     public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// How long one storage request may take before the Azure SDK gives it up and retries (its own default is
+    /// 100 s, long enough to hold a run's step far past its deadline after a storage stall). Default 20 s.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(20);
 }

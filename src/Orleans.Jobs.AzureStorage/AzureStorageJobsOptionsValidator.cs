@@ -52,6 +52,11 @@ internal sealed partial class AzureStorageJobsOptionsValidator : IValidateOption
             failures.Add($"Storage:Retention must be positive (or unset to keep everything), not {retention}.");
         }
 
+        if (options.RequestTimeout < TimeSpan.FromSeconds(1) || options.RequestTimeout > TimeSpan.FromMinutes(5))
+        {
+            failures.Add($"Storage:RequestTimeout must be 1 s – 5 min, not {options.RequestTimeout}.");
+        }
+
         if (options.RetentionSweepInterval < TimeSpan.FromSeconds(1))
         {
             failures.Add($"Storage:RetentionSweepInterval must be at least 1 s, not {options.RetentionSweepInterval}.");

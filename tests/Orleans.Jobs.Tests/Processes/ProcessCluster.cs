@@ -15,31 +15,28 @@ namespace Orleans.Jobs.Tests.Processes;
 /// </summary>
 internal static class ProcessCluster
 {
-    public static Dictionary<string, string> Settings(string connectionString, string clusterId) => new()
+    /// <summary>
+    /// The compose deployment's silo settings (<see cref="ComposeFile.SiloSettings"/>) for a cluster of its own on
+    /// <paramref name="connectionString"/>: only the connection string, the cluster's ids, container and table names
+    /// (so tests sharing an Azurite do not meet) and the listening address (loopback here) differ.
+    /// </summary>
+    public static Dictionary<string, string> Settings(string connectionString, string clusterId)
     {
-        ["Storage:Mode"] = "Azure",
-        ["Storage:ConnectionString"] = connectionString,
-        ["Storage:GrainStateContainer"] = $"{clusterId}-state",
-        ["Storage:ResultsContainer"] = $"{clusterId}-results",
-        ["Storage:LogsContainer"] = $"{clusterId}-logs",
-        ["Storage:ReminderTable"] = $"{clusterId.Replace("-", "", StringComparison.Ordinal)}Reminders",
-        ["Storage:MembershipTable"] = $"{clusterId.Replace("-", "", StringComparison.Ordinal)}Membership",
-        ["Storage:JobCatalogTable"] = $"{clusterId.Replace("-", "", StringComparison.Ordinal)}Jobs",
-        ["Storage:RunCatalogTable"] = $"{clusterId.Replace("-", "", StringComparison.Ordinal)}Runs",
-        ["Silo:Clustering"] = "Table",
-        ["Silo:ClusterId"] = clusterId,
-        ["Silo:ServiceId"] = clusterId,
-        ["Silo:Reminders:MinimumReminderPeriod"] = "00:00:01",
-        ["Silo:Reminders:RefreshReminderListPeriod"] = "00:00:02",
-        ["Silo:Membership:ProbeTimeout"] = "00:00:01",
-        ["Silo:Membership:NumMissedProbesLimit"] = "2",
-        ["Silo:Membership:NumVotesForDeathDeclaration"] = "1",
-        ["Silo:Membership:TableRefreshTimeout"] = "00:00:02",
-        ["Silo:Membership:IAmAliveTablePublishTimeout"] = "00:00:05",
-        ["Silo:Membership:DeathVoteExpirationTimeout"] = "00:00:10",
-        ["Jobs:KeepAlivePeriod"] = "00:00:01",
-        ["Demo:Enabled"] = "false",
-    };
+        var tablePrefix = clusterId.Replace("-", "", StringComparison.Ordinal);
+        var settings = ComposeFile.SiloSettings();
+        settings.Remove("Silo:HealthAddress");
+        settings["Storage:ConnectionString"] = connectionString;
+        settings["Storage:GrainStateContainer"] = $"{clusterId}-state";
+        settings["Storage:ResultsContainer"] = $"{clusterId}-results";
+        settings["Storage:LogsContainer"] = $"{clusterId}-logs";
+        settings["Storage:ReminderTable"] = $"{tablePrefix}Reminders";
+        settings["Storage:MembershipTable"] = $"{tablePrefix}Membership";
+        settings["Storage:JobCatalogTable"] = $"{tablePrefix}Jobs";
+        settings["Storage:RunCatalogTable"] = $"{tablePrefix}Runs";
+        settings["Silo:ClusterId"] = clusterId;
+        settings["Silo:ServiceId"] = clusterId;
+        return settings;
+    }
 
     /// <summary>A client that finds the silos in the membership table, retrying until <paramref name="patience"/> runs out.</summary>
     public static async Task<IHost> ConnectAsync(IReadOnlyDictionary<string, string> settings, string connectionString, IReadOnlyList<SiloProcess> silos, TimeSpan patience)
