@@ -3,11 +3,12 @@ using System.Diagnostics;
 namespace Orleans.Jobs.Tests.Azure;
 
 /// <summary>
-/// The one Azurite of a test run: started from the repository's <c>azurite/start.sh</c> on free ports, in memory, the
-/// first time a test needs it; stopped when the test host exits (and, through <c>--exit-with</c>, even if the host is
-/// killed). Failing to start it fails the tests that need it, loudly.
+/// An Azurite started from the repository's <c>azurite/start.sh</c> on free ports, in memory: the one shared by a test
+/// run (started the first time a test needs it), or a private one for a test that stalls it. Stopped when the test
+/// host exits (and, through <c>--exit-with</c>, even if the host is killed), a private one also when disposed.
+/// Failing to start it fails the tests that need it, loudly.
 /// </summary>
-internal sealed class AzuriteServer
+internal sealed class AzuriteServer : IAsyncDisposable
 {
     private static readonly Lazy<Task<AzuriteServer>> _shared = new(StartAsync);
 
@@ -27,6 +28,22 @@ internal sealed class AzuriteServer
 
     /// <summary>The shared server, started on first use.</summary>
     public static Task<AzuriteServer> SharedAsync() => _shared.Value;
+
+    /// <summary>A server of the caller's own, which it may stall (<see cref="Pause"/>) and must dispose.</summary>
+    public static Task<AzuriteServer> StartPrivateAsync() => StartAsync();
+
+    /// <summary>Stalls Azurite (SIGSTOP): it keeps its connections and its data but answers nothing.</summary>
+    public void Pause() => Signal("STOP");
+
+    /// <summary>Lets a stalled Azurite go on (SIGCONT).</summary>
+    public void Resume() => Signal("CONT");
+
+    public ValueTask DisposeAsync()
+    {
+        Resume();
+        Stop();
+        return ValueTask.CompletedTask;
+    }
 
     private static async Task<AzuriteServer> StartAsync()
     {
@@ -57,6 +74,18 @@ internal sealed class AzuriteServer
     {
         using var stop = Process.Start(new ProcessStartInfo("bash", [StopScript, BlobPort]) { RedirectStandardError = true });
         stop?.WaitForExit(10_000);
+    }
+
+    private void Signal(string signal)
+    {
+        var pidFile = Path.Combine(Path.GetDirectoryName(StopScript)!, ".run", $"{BlobPort}.pid");
+        var pid = File.ReadAllText(pidFile).Trim();
+        using var kill = Process.Start(new ProcessStartInfo("kill", [$"-{signal}", pid])) ?? throw new InvalidOperationException("Could not run kill.");
+        kill.WaitForExit();
+        if (kill.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kill -{signal} {pid} (Azurite) failed with exit code {kill.ExitCode}.");
+        }
     }
 
     private static string FindAzuriteDirectory()
