@@ -88,6 +88,13 @@ public sealed record RunSnapshot
     [Id(20)]
     public IReadOnlyList<string> SinkFailures { get; init; } = [];
 
+    /// <summary>
+    /// The run is active but its keep-alive reminder (what brings it back if its silo dies) is not stored yet; the
+    /// job then watches over it until it finishes.
+    /// </summary>
+    [Id(21)]
+    public bool KeepAliveMissing { get; init; }
+
     /// <summary>True when the run has completed, failed or been terminated.</summary>
     public bool IsFinished => Status.IsFinished();
 }

@@ -1119,6 +1119,7 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
         Error = State.Error,
         ResultReference = State.ResultReference,
         PauseRequested = _pauseRequested,
+        KeepAliveMissing = _keepAliveMissing && IsActive(State.Status),
         CheckpointJson = State.Checkpoint?.State.GetRawText(),
         TerminationReason = State.TerminationReason,
         Progress = State.Checkpoint?.Progress,

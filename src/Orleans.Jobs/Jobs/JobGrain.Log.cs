@@ -52,4 +52,7 @@ internal sealed partial class JobGrain
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {JobId}: the run of {Occurrence} could not be started; the occurrence is recorded as missed.")]
     private partial void LogStartFailed(Exception exception, string jobId, DateTimeOffset occurrence);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId}: active run {RunId} did not answer its check; it is asked again at the next tick.")]
+    private partial void LogRunCheckFailed(Exception exception, string jobId, string runId);
 }

@@ -48,6 +48,11 @@ internal sealed partial class JobGrain : IRemindable
             await SaveAsync();
         }
 
+        if (HasActiveRuns)
+        {
+            await CheckActiveRunsAsync();
+        }
+
         await ArmAsync(releaseWhenIdle: true);
     }
 
@@ -69,13 +74,21 @@ internal sealed partial class JobGrain : IRemindable
     {
         _fireTimer?.Dispose();
         _fireTimer = null;
+        var now = time.GetUtcNow();
         if (!Exists || State.PausedAt is not null || State.NextFireAt is not { } next)
         {
-            await UnregisterReminderAsync();
+            if (Exists && HasActiveRuns)
+            {
+                await SuperviseWithReminderAsync(now);
+            }
+            else
+            {
+                await UnregisterReminderAsync();
+            }
+
             return;
         }
 
-        var now = time.GetUtcNow();
         var dueAt = next + Jitter(next);
         var delay = dueAt > now ? dueAt - now : TimeSpan.Zero;
         var settings = options.Value;
@@ -93,8 +106,13 @@ internal sealed partial class JobGrain : IRemindable
             return;
         }
 
-        // A distant fire: the reminder wakes the job half a horizon early, in time to set the precise timer.
-        if (_reminderFirstTick is not { } first || first < now || first > dueAt - (settings.ScheduleTimerHorizon / 4))
+        // A distant fire: the reminder wakes the job half a horizon early, in time to set the precise timer. While
+        // runs are active it ticks every keep-alive period instead, to watch over them.
+        if (HasActiveRuns)
+        {
+            await SuperviseWithReminderAsync(now);
+        }
+        else if (_reminderFirstTick is not { } first || first < now || first > dueAt - (settings.ScheduleTimerHorizon / 4))
         {
             var wake = delay - (settings.ScheduleTimerHorizon / 2);
             await RegisterReminderAsync(wake < _longestReminderDue ? wake : _longestReminderDue, now);

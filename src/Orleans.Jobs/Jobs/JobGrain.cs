@@ -146,6 +146,11 @@ internal sealed partial class JobGrain(
             await SaveAsync();
         }
 
+        if (run.KeepAliveMissing)
+        {
+            await SuperviseWithReminderAsync(time.GetUtcNow());
+        }
+
         LogTriggered(JobId, run.RunId);
         return run;
     }
