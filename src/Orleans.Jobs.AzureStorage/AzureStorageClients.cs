@@ -29,6 +29,7 @@ public sealed class AzureStorageClients(IOptions<AzureStorageJobsOptions> option
     private T WithTimeout<T>(T clientOptions) where T : ClientOptions
     {
         clientOptions.Retry.NetworkTimeout = options.Value.RequestTimeout;
+        options.Value.ConfigureClientOptions?.Invoke(clientOptions);
         return clientOptions;
     }
 }

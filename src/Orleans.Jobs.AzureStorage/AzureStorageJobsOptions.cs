@@ -47,4 +47,10 @@ public sealed class AzureStorageJobsOptions
     /// 100 s, long enough to hold a run's step far past its deadline after a storage stall). Default 20 s.
     /// </summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// Adjusts the Azure SDK options of the Blob and Table clients before they are made: add a pipeline policy
+    /// (request counting, diagnostics), change retries. Not bound from configuration. Default none.
+    /// </summary>
+    public Action<Azure.Core.ClientOptions>? ConfigureClientOptions { get; set; }
 }
