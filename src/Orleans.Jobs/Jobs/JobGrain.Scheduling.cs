@@ -6,8 +6,9 @@ namespace Orleans.Jobs.Jobs;
 /// The job's schedule. The next occurrence is stored (<see cref="JobState.NextFireAt"/>); a fire within
 /// <c>ScheduleTimerHorizon</c> is driven by a precise grain timer in a kept activation, a later one by the durable
 /// "next-fire" reminder, which wakes the job in time to set that timer and, ticking every <c>KeepAlivePeriod</c>, brings
-/// the job back on another silo if this one dies. An idle job with a distant fire deactivates. Missed fires are
-/// computed from the stored next occurrence (Orleans does not replay missed reminder ticks).
+/// the job back on another silo if this one dies; while runs are active it also ticks every period to watch over
+/// them (JobGrain.Supervision). An idle job with a distant fire deactivates. Missed fires are computed from the
+/// stored next occurrence (Orleans does not replay missed reminder ticks).
 /// </summary>
 internal sealed partial class JobGrain : IRemindable
 {
@@ -48,7 +49,7 @@ internal sealed partial class JobGrain : IRemindable
             await SaveAsync();
         }
 
-        if (HasActiveRuns)
+        if (HasActiveRuns && State.PausedAt is null)
         {
             await CheckActiveRunsAsync();
         }
@@ -77,8 +78,10 @@ internal sealed partial class JobGrain : IRemindable
         var now = time.GetUtcNow();
         if (!Exists || State.PausedAt is not null || State.NextFireAt is not { } next)
         {
-            if (Exists && HasActiveRuns)
+            if (Exists && HasActiveRuns && State.PausedAt is null)
             {
+                // Runs still active after the last fire (or of a job without a schedule): watch over them. A paused
+                // job's runs are paused and wait, durably, for the resume that calls them.
                 await SuperviseWithReminderAsync(now);
             }
             else
