@@ -1,9 +1,8 @@
 namespace Orleans.Jobs.Benchmarks.Harness;
 
-/// <summary>What every scenario shares: the mode, and the Azurite and PostgreSQL this run started (on first use).</summary>
+/// <summary>What every scenario shares: the mode, fresh Azurites, and the PostgreSQL this run started (on first use).</summary>
 internal sealed class BenchmarkContext(BenchmarkMode mode) : IAsyncDisposable
 {
-    private AzuriteProcess? _azurite;
     private PostgresServer? _postgres;
 
     public BenchmarkMode Mode { get; } = mode;
@@ -11,11 +10,11 @@ internal sealed class BenchmarkContext(BenchmarkMode mode) : IAsyncDisposable
     /// <summary>Requests in flight against the engine or storage at once in the throughput scenarios.</summary>
     public int Concurrency { get; } = 64;
 
-    public async Task<string> AzuriteAsync(CancellationToken cancellationToken)
-    {
-        _azurite ??= await AzuriteProcess.StartAsync(cancellationToken);
-        return _azurite.ConnectionString;
-    }
+    /// <summary>
+    /// A fresh Azurite (in memory) for one measurement, which the caller disposes: Azurite slows down as its in-memory
+    /// store fills, so no measurement inherits another's data.
+    /// </summary>
+    public Task<AzuriteProcess> StartAzuriteAsync(CancellationToken cancellationToken) => AzuriteProcess.StartAsync(cancellationToken);
 
     /// <summary>A PostgreSQL server for the durable peer (full mode), started on first use.</summary>
     public async Task<string> PostgresAsync(CancellationToken cancellationToken)
@@ -31,9 +30,5 @@ internal sealed class BenchmarkContext(BenchmarkMode mode) : IAsyncDisposable
             await _postgres.DisposeAsync();
         }
 
-        if (_azurite is not null)
-        {
-            await _azurite.DisposeAsync();
-        }
     }
 }

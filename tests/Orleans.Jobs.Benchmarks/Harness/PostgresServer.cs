@@ -33,6 +33,16 @@ internal sealed class PostgresServer : IAsyncDisposable
         var port = FreePort();
         await RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync"], asPostgres: true, cancellationToken);
         await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(data, "server.log"), "-w", "-o", $"-c listen_addresses=127.0.0.1 -p {port} -k {data} -c max_connections=200", "start"], asPostgres: true, cancellationToken);
+
+        // pg_ctl leaves the server running on its own: a watchdog stops it (and removes its folder) should the
+        // harness die without disposing it.
+        var stop = Environment.UserName == "root" ? $"runuser -u postgres -- {Path.Combine(bin, "pg_ctl")}" : Path.Combine(bin, "pg_ctl");
+        using var watchdog = Process.Start(new ProcessStartInfo("setsid", ["bash", "-c",
+            $"while kill -0 {Environment.ProcessId} 2>/dev/null && [ -d '{data}' ]; do sleep 1; done; [ -d '{data}' ] && {{ {stop} -D '{data}' -m immediate stop; rm -rf '{data}'; }}"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        });
         return new PostgresServer(data, port);
     }
 

@@ -7,5 +7,6 @@ internal static class SystemNames
     public const string Quartz = "Quartz.NET";
     public const string Hangfire = "Hangfire";
     public const string HangfirePostgres = "Hangfire (PostgreSQL)";
+    public const string QuartzPostgres = "Quartz.NET (PostgreSQL)";
     public const string Limit = "limit";
 }

@@ -30,7 +30,8 @@ internal sealed class FailoverScenario : IScenario
 
     public async Task RunAsync(string system, BenchmarkContext context, Results results, CancellationToken cancellationToken)
     {
-        var connection = await context.AzuriteAsync(cancellationToken);
+        await using var azurite = await context.StartAzuriteAsync(cancellationToken);
+        var connection = azurite.ConnectionString;
         var cluster = $"p6{Guid.NewGuid():N}"[..10];
         var settings = Settings(connection, cluster);
         using var first = SiloProcess.Start(settings);

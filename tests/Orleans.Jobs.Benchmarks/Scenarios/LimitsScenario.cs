@@ -27,7 +27,8 @@ internal sealed class LimitsScenario : IScenario
     public async Task RunAsync(string system, BenchmarkContext context, Results results, CancellationToken cancellationToken)
     {
         var operations = context.Mode.LimitOperations;
-        var connection = await context.AzuriteAsync(cancellationToken);
+        await using var azurite = await context.StartAzuriteAsync(cancellationToken);
+        var connection = azurite.ConnectionString;
         var container = new BlobServiceClient(connection).GetBlobContainerClient($"limits{Guid.NewGuid():N}"[..20]);
         await container.CreateAsync(cancellationToken: cancellationToken);
         var etags = new Azure.ETag[operations];

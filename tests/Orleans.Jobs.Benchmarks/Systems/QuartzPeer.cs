@@ -20,6 +20,23 @@ internal sealed class QuartzPeer : IAsyncDisposable
         return new QuartzPeer(scheduler);
     }
 
+    /// <summary>
+    /// As <see cref="CreateAsync"/>, on PostgreSQL through the AdoJobStore, which provisions its own schema at start.
+    /// </summary>
+    public static async Task<QuartzPeer> CreateOnPostgresAsync(int workers, string connectionString, CancellationToken cancellationToken)
+    {
+        var scheduler = await QuartzSchedulerBuilder.Create(quartz =>
+        {
+            quartz.UsePersistentStore(store =>
+            {
+                store.UsePostgres(Npgsql.NpgsqlFactory.Instance, connectionString);
+                store.ProvisionSchema();
+            });
+            quartz.UseDefaultThreadPool(workers);
+        }).BuildScheduler(cancellationToken);
+        return new QuartzPeer(scheduler);
+    }
+
     public async Task StartAsync(CancellationToken cancellationToken) => await Scheduler.Start(cancellationToken);
 
     public async ValueTask DisposeAsync() => await Scheduler.Shutdown(waitForJobsToComplete: false);
@@ -41,6 +58,33 @@ internal sealed class QuartzPeer : IAsyncDisposable
             }
 
             WorkLedger.Executed();
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>
+    /// A durable run as Quartz keeps one: the same job fired three times by one trigger, never two at once, its job
+    /// data (the step reached) stored after every execution — Prepare, then two Performs.
+    /// </summary>
+    [PersistJobDataAfterExecution]
+    [DisallowConcurrentExecution]
+    public sealed class DurableStepJob : Quartz.IJob
+    {
+        public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+        {
+            var key = context.JobDetail.Key.Name;
+            var step = context.JobDetail.JobDataMap.TryGetInt("step", out var stored) ? stored : 0;
+            if (step == 0)
+            {
+                WorkLedger.Started(key);
+            }
+            else if (step == 2)
+            {
+                WorkLedger.Finished(key);
+                WorkLedger.Executed();
+            }
+
+            context.JobDetail.JobDataMap["step"] = step + 1;
             return ValueTask.CompletedTask;
         }
     }
