@@ -30,7 +30,7 @@ internal sealed class PostgresServer : IAsyncDisposable
             await RunAsync("chown", ["postgres", data], asPostgres: false, cancellationToken);
         }
 
-        var port = FreePort();
+        var port = FreePorts.Next();
         await RunAsync(Path.Combine(bin, "initdb"), ["-D", data, "-U", "postgres", "--auth=trust", "--no-sync"], asPostgres: true, cancellationToken);
         await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", data, "-l", Path.Combine(data, "server.log"), "-w", "-o", $"-c listen_addresses=127.0.0.1 -p {port} -k {data} -c max_connections=200", "start"], asPostgres: true, cancellationToken);
 
@@ -80,12 +80,5 @@ internal sealed class PostgresServer : IAsyncDisposable
         {
             throw new InvalidOperationException($"{Path.GetFileName(file)} exited with {process.ExitCode.ToString(CultureInfo.InvariantCulture)}: {await error}{await output}");
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -39,7 +39,7 @@ internal sealed class OrleansJobsHost : IAsyncDisposable
         builder.Services.AddSingleton(counter ?? new StorageRequestCounter());
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort());
+            silo.UseLocalhostClustering(siloPort: Harness.FreePorts.Next(), gatewayPort: Harness.FreePorts.Next());
             if (azurite is null)
             {
                 silo.UseInMemoryStorageForJobs(store);
@@ -81,12 +81,5 @@ internal sealed class OrleansJobsHost : IAsyncDisposable
         }
 
         _host.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -30,15 +30,15 @@ internal sealed class SiloProcess : IDisposable
         }
 
         var start = new ProcessStartInfo("dotnet", [assembly]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(assembly)! };
-        var siloPort = FreePort();
+        var siloPort = Harness.FreePorts.Next();
         foreach (var (key, value) in settings)
         {
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
 
         start.Environment["Silo__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture);
-        start.Environment["Silo__GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture);
-        start.Environment["Silo__HealthPort"] = FreePort().ToString(CultureInfo.InvariantCulture);
+        start.Environment["Silo__GatewayPort"] = Harness.FreePorts.Next().ToString(CultureInfo.InvariantCulture);
+        start.Environment["Silo__HealthPort"] = Harness.FreePorts.Next().ToString(CultureInfo.InvariantCulture);
         return new SiloProcess(Process.Start(start) ?? throw new InvalidOperationException("Could not start a silo process."), siloPort);
     }
 
@@ -61,11 +61,4 @@ internal sealed class SiloProcess : IDisposable
 #else
     private const string Configuration = "Release";
 #endif
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
