@@ -42,4 +42,22 @@ public sealed record RunHistoryEntry
 
     /// <summary>Run time from acceptance to finish.</summary>
     public TimeSpan Duration => FinishedAt - StartedAt;
+
+    /// <summary>The history entry of a finished run, from its snapshot; <paramref name="now"/> stands in for a missing finish time.</summary>
+    public static RunHistoryEntry Of(RunSnapshot run, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return new RunHistoryEntry
+        {
+            RunId = run.RunId,
+            Status = run.Status,
+            Attempts = run.Attempt,
+            Steps = run.Step,
+            StartedAt = run.CreatedAt,
+            FinishedAt = run.FinishedAt ?? now,
+            Error = run.Status == RunStatus.Completed ? null : run.Error,
+            ResultReference = run.ResultReference,
+            TerminationReason = run.TerminationReason,
+        };
+    }
 }

@@ -659,18 +659,7 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
         _notifyTimer = null;
         try
         {
-            await GrainFactory.GetGrain<IJobGrain>(State.JobId).RunFinishedAsync(new RunHistoryEntry
-            {
-                RunId = RunId,
-                Status = State.Status,
-                Attempts = State.Attempt,
-                Steps = State.Step,
-                StartedAt = State.CreatedAt,
-                FinishedAt = State.FinishedAt ?? _time.GetUtcNow(),
-                Error = State.Status == RunStatus.Completed ? null : State.Error,
-                ResultReference = State.ResultReference,
-                TerminationReason = State.TerminationReason,
-            });
+            await GrainFactory.GetGrain<IJobGrain>(State.JobId).RunFinishedAsync(RunHistoryEntry.Of(Snapshot(), _time.GetUtcNow()));
         }
         catch (Exception exception)
         {

@@ -48,18 +48,7 @@ internal sealed partial class JobGrain
 
             if (run.IsFinished)
             {
-                await RunFinishedAsync(new RunHistoryEntry
-                {
-                    RunId = run.RunId,
-                    Status = run.Status,
-                    Attempts = run.Attempt,
-                    Steps = run.Step,
-                    StartedAt = run.CreatedAt,
-                    FinishedAt = run.FinishedAt ?? time.GetUtcNow(),
-                    Error = run.Status == RunStatus.Completed ? null : run.Error,
-                    ResultReference = run.ResultReference,
-                    TerminationReason = run.TerminationReason,
-                });
+                await RunFinishedAsync(RunHistoryEntry.Of(run, time.GetUtcNow()));
             }
         }
     }
