@@ -27,7 +27,7 @@ root.SetAction(async (parse, cancellationToken) =>
     }
 
     await using var context = new BenchmarkContext(chosen);
-    var results = new Results();
+    var results = new BenchmarkResults();
     foreach (var line in MachineReport.Lines(context))
     {
         Console.WriteLine(line);

@@ -6,7 +6,7 @@ namespace Orleans.Jobs.Benchmarks.Harness;
 /// Runs a scenario: an unmeasured warm-up of each system (full mode), then repetitions alternating systems; only the
 /// systems in <c>only</c>, when given.
 /// </summary>
-internal sealed class BenchmarkRunner(BenchmarkContext context, Results results, IReadOnlyList<string>? only = null)
+internal sealed class BenchmarkRunner(BenchmarkContext context, BenchmarkResults results, IReadOnlyList<string>? only = null)
 {
     public async Task RunAsync(IScenario scenario, CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ internal sealed class BenchmarkRunner(BenchmarkContext context, Results results,
         {
             foreach (var system in systems)
             {
-                await MeasureAsync(scenario, system, new Results(), "warm-up", cancellationToken);
+                await MeasureAsync(scenario, system, new BenchmarkResults(), "warm-up", cancellationToken);
             }
         }
 
@@ -34,7 +34,7 @@ internal sealed class BenchmarkRunner(BenchmarkContext context, Results results,
         }
     }
 
-    private async Task MeasureAsync(IScenario scenario, string system, Results into, string what, CancellationToken cancellationToken)
+    private async Task MeasureAsync(IScenario scenario, string system, BenchmarkResults into, string what, CancellationToken cancellationToken)
     {
         Console.WriteLine($" {system}, {what}");
         var clock = Stopwatch.StartNew();

@@ -12,5 +12,5 @@ internal interface IScenario
     IReadOnlyList<string> Systems(BenchmarkContext context);
 
     /// <summary>Measures <paramref name="system"/> once; the figures go to <paramref name="results"/>.</summary>
-    Task RunAsync(string system, BenchmarkContext context, Results results, CancellationToken cancellationToken);
+    Task RunAsync(string system, BenchmarkContext context, BenchmarkResults results, CancellationToken cancellationToken);
 }

@@ -8,7 +8,7 @@ namespace Orleans.Jobs.Benchmarks.Harness;
 /// </summary>
 internal static class ReportWriter
 {
-    public static string Write(BenchmarkContext context, Results results)
+    public static string Write(BenchmarkContext context, BenchmarkResults results)
     {
         var text = new StringBuilder();
         foreach (var line in MachineReport.Lines(context))
@@ -44,8 +44,8 @@ internal static class ReportWriter
     }
 
     private static string Cell(Measurement measurement) => measurement.Values.Count > 1
-        ? $"{Results.Format(measurement.Median)} ({Results.Format(measurement.Min)}–{Results.Format(measurement.Max)})"
-        : Results.Format(measurement.Median);
+        ? $"{BenchmarkResults.Format(measurement.Median)} ({BenchmarkResults.Format(measurement.Min)}–{BenchmarkResults.Format(measurement.Max)})"
+        : BenchmarkResults.Format(measurement.Median);
 
     /// <summary>Ours over the best peer, so above 1 is better for a higher-is-better figure and worse otherwise.</summary>
     private static string Ratio(List<Measurement> figure)

@@ -29,7 +29,7 @@ internal sealed class DurableScenario : IScenario
     public IReadOnlyList<string> Systems(BenchmarkContext context) =>
         context.Mode.WarmUp ? [SystemNames.Ours, SystemNames.QuartzPostgres, SystemNames.HangfirePostgres] : [SystemNames.Ours];
 
-    public async Task RunAsync(string system, BenchmarkContext context, Results results, CancellationToken cancellationToken)
+    public async Task RunAsync(string system, BenchmarkContext context, BenchmarkResults results, CancellationToken cancellationToken)
     {
         if (system == SystemNames.HangfirePostgres)
         {
@@ -77,7 +77,7 @@ internal sealed class DurableScenario : IScenario
         results.Add(Title, "run time p99", "ms", system, Percentiles.Of(runTimes, 99), higherIsBetter: false);
     }
 
-    private async Task HangfireAsync(BenchmarkContext context, Results results, CancellationToken cancellationToken)
+    private async Task HangfireAsync(BenchmarkContext context, BenchmarkResults results, CancellationToken cancellationToken)
     {
         var count = context.Mode.DurableRuns;
         var postgres = await context.PostgresAsync(cancellationToken);
@@ -109,7 +109,7 @@ internal sealed class DurableScenario : IScenario
         results.Add(Title, "run time p99", "ms", SystemNames.HangfirePostgres, Percentiles.Of(runTimes, 99), higherIsBetter: false);
     }
 
-    private async Task QuartzAsync(BenchmarkContext context, Results results, CancellationToken cancellationToken)
+    private async Task QuartzAsync(BenchmarkContext context, BenchmarkResults results, CancellationToken cancellationToken)
     {
         var count = context.Mode.DurableRuns;
         var postgres = await context.PostgresAsync(cancellationToken);

@@ -28,7 +28,7 @@ internal sealed class FailoverScenario : IScenario
 
     public IReadOnlyList<string> Systems(BenchmarkContext context) => [SystemNames.Ours];
 
-    public async Task RunAsync(string system, BenchmarkContext context, Results results, CancellationToken cancellationToken)
+    public async Task RunAsync(string system, BenchmarkContext context, BenchmarkResults results, CancellationToken cancellationToken)
     {
         await using var azurite = await context.StartAzuriteAsync(cancellationToken);
         var connection = azurite.ConnectionString;

@@ -19,7 +19,7 @@ internal sealed class IdleTriggerScenario : IScenario
 
     public IReadOnlyList<string> Systems(BenchmarkContext context) => [SystemNames.Ours, SystemNames.Quartz, SystemNames.Hangfire];
 
-    public async Task RunAsync(string system, BenchmarkContext context, Results results, CancellationToken cancellationToken)
+    public async Task RunAsync(string system, BenchmarkContext context, BenchmarkResults results, CancellationToken cancellationToken)
     {
         var count = context.Mode.IdleTriggers;
         WorkLedger.Reset();

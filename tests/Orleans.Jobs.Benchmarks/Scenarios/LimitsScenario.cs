@@ -24,7 +24,7 @@ internal sealed class LimitsScenario : IScenario
 
     public IReadOnlyList<string> Systems(BenchmarkContext context) => [SystemNames.Limit];
 
-    public async Task RunAsync(string system, BenchmarkContext context, Results results, CancellationToken cancellationToken)
+    public async Task RunAsync(string system, BenchmarkContext context, BenchmarkResults results, CancellationToken cancellationToken)
     {
         var operations = context.Mode.LimitOperations;
         await using var azurite = await context.StartAzuriteAsync(cancellationToken);

@@ -24,7 +24,7 @@ internal sealed class PopulationScenario : IScenario
 
     public IReadOnlyList<string> Systems(BenchmarkContext context) => [SystemNames.Ours, SystemNames.Quartz, SystemNames.Hangfire];
 
-    public async Task RunAsync(string system, BenchmarkContext context, Results results, CancellationToken cancellationToken)
+    public async Task RunAsync(string system, BenchmarkContext context, BenchmarkResults results, CancellationToken cancellationToken)
     {
         var count = context.Mode.PopulationJobs;
         var at = DateTimeOffset.UtcNow.AddDays(7);
@@ -96,7 +96,7 @@ internal sealed class PopulationScenario : IScenario
         }
     }
 
-    private void Report(Results results, string system, int count, TimeSpan elapsed, long heapBefore)
+    private void Report(BenchmarkResults results, string system, int count, TimeSpan elapsed, long heapBefore)
     {
         results.Add(Title, "registrations/s", "/s", system, count / elapsed.TotalSeconds);
         Thread.Sleep(TimeSpan.FromSeconds(2)); // idle activations are released

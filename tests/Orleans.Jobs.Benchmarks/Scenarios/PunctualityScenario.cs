@@ -22,7 +22,7 @@ internal sealed class PunctualityScenario : IScenario
 
     public IReadOnlyList<string> Systems(BenchmarkContext context) => [SystemNames.Ours, SystemNames.Quartz, SystemNames.Hangfire];
 
-    public async Task RunAsync(string system, BenchmarkContext context, Results results, CancellationToken cancellationToken)
+    public async Task RunAsync(string system, BenchmarkContext context, BenchmarkResults results, CancellationToken cancellationToken)
     {
         var jobs = Enumerable.Range(0, context.Mode.PunctualJobs).Select(i => $"punctual-{i}").ToList();
         var span = context.Mode.PunctualFor;

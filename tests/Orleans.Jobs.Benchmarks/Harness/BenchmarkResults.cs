@@ -1,7 +1,7 @@
 namespace Orleans.Jobs.Benchmarks.Harness;
 
 /// <summary>Every figure measured in this run, and the notes that go with them.</summary>
-public sealed class Results
+public sealed class BenchmarkResults
 {
     private readonly List<Measurement> _measurements = [];
 
