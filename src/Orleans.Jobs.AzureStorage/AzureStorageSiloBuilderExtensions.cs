@@ -7,7 +7,7 @@ using Orleans.Jobs.AzureStorage;
 using Orleans.Jobs.Catalog;
 using Orleans.Jobs.Hosting;
 using Orleans.Jobs.Logs;
-using Orleans.Jobs.Sinks;
+using Orleans.Jobs.Results;
 using Orleans.Jobs.Storage;
 using Orleans.Runtime.Hosting;
 

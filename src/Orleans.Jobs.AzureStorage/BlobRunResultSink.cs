@@ -4,7 +4,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Options;
-using Orleans.Jobs.Sinks;
+using Orleans.Jobs.Results;
 
 namespace Orleans.Jobs.AzureStorage;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Orleans.Jobs.Execution;
+using Orleans.Jobs.Runs;
 using Orleans.Jobs.Hosting;
 using Orleans.Jobs.Logs;
 

@@ -7,7 +7,7 @@ using Orleans.Jobs.Events;
 using Orleans.Jobs.Jobs;
 using Orleans.Jobs.Logs;
 using Orleans.Jobs.Payloads;
-using Orleans.Jobs.Sinks;
+using Orleans.Jobs.Results;
 using Orleans.Jobs.Storage;
 using Orleans.Jobs.Webhooks;
 using Orleans.Runtime;

@@ -95,7 +95,7 @@ internal sealed partial class JobGrain
             throw new JobConflictException($"Job '{JobId}' has no failed run to retry: its last run {(last is null ? "does not exist" : $"{last.RunId} is {last.Status.ToString().ToLowerInvariant()}")}.");
         }
 
-        var run = await GrainFactory.GetGrain<Execution.IRunRetry>(failed.RunId).RetryAsync(delay);
+        var run = await GrainFactory.GetGrain<Runs.IRunRetry>(failed.RunId).RetryAsync(delay);
 
         // The run is active again: it leaves the history until it reports its new end.
         State.History.RemoveAt(0);

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Orleans.Jobs.Execution;
+using Orleans.Jobs.Runs;
 using Orleans.Jobs.Hosting;
 using Orleans.Jobs.Logs;
 using Orleans.Jobs.Services;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Orleans.Jobs.Execution;
+using Orleans.Jobs.Runs;
 
 namespace Orleans.Jobs.Payloads;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Jobs.AzureStorage;
-using Orleans.Jobs.Sinks;
+using Orleans.Jobs.Results;
 using Orleans.Jobs.Tests.Cluster;
 
 namespace Orleans.Jobs.Tests.Azure;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
 using Orleans.Jobs.Samples.OfflineStores;
-using Orleans.Jobs.Sinks;
+using Orleans.Jobs.Results;
 using Orleans.Jobs.Tests.Azure;
 using Orleans.Jobs.Tests.Cluster;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Jobs.Logs;
 
-namespace Orleans.Jobs.Execution;
+namespace Orleans.Jobs.Runs;
 
 /// <summary>The <see cref="IJobContext"/> of one job instance; tracks the batchers it made so the engine can flush them.</summary>
 internal sealed class JobContext(

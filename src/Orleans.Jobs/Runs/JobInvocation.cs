@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Jobs.Hosting;
 
-namespace Orleans.Jobs.Execution;
+namespace Orleans.Jobs.Runs;
 
 /// <summary>
 /// One job instance working for one run on one activation: made from DI in its own scope, bound to its context,

@@ -8,11 +8,11 @@ using Orleans.Jobs.Events;
 using Orleans.Jobs.Hosting;
 using Orleans.Jobs.Logs;
 using Orleans.Jobs.Services;
-using Orleans.Jobs.Sinks;
+using Orleans.Jobs.Results;
 using Orleans.Runtime;
 using Orleans.Storage;
 
-namespace Orleans.Jobs.Execution;
+namespace Orleans.Jobs.Runs;
 
 /// <summary>
 /// One run of a job. Its persisted state is the checkpoint. Steps run in grain-timer callbacks, one per turn, with

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Orleans.Jobs.Execution;
+namespace Orleans.Jobs.Runs;
 
 internal sealed partial class RunGrain
 {

@@ -1,4 +1,4 @@
-namespace Orleans.Jobs.Execution;
+namespace Orleans.Jobs.Runs;
 
 /// <summary>The job grain's call to start a failed run again (clients retry through <see cref="IJobGrain.RetryAsync"/>).</summary>
 [Alias("Orleans.Jobs.Execution.IRunRetry")]

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Orleans.Jobs.Sinks;
+namespace Orleans.Jobs.Results;
 
 /// <summary>What a completed run hands its sink.</summary>
 public sealed record RunResult

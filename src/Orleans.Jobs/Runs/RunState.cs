@@ -1,4 +1,4 @@
-namespace Orleans.Jobs.Execution;
+namespace Orleans.Jobs.Runs;
 
 /// <summary>
 /// A run's persisted state: the checkpoint. Written (ETag-guarded) when the run starts, after every committed step,

@@ -1,4 +1,4 @@
-namespace Orleans.Jobs.Execution;
+namespace Orleans.Jobs.Runs;
 
 /// <summary>A Prepare or Perform outlived the job's step deadline and was abandoned; the attempt fails and may be retried.</summary>
 internal sealed class StepDeadlineExceededException(TimeSpan deadline)

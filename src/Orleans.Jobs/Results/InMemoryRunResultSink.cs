@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Orleans.Jobs.Sinks;
+namespace Orleans.Jobs.Results;
 
 /// <summary>Results kept in this process's memory, by run id; references are <c>memory://{runId}</c>.</summary>
 public sealed class InMemoryRunResultSink : IRunResultSink

@@ -1,4 +1,4 @@
-namespace Orleans.Jobs.Sinks;
+namespace Orleans.Jobs.Results;
 
 /// <summary>Where completed runs' results go. Writes are keyed by run id, so writing a result again replaces it.</summary>
 public interface IRunResultSink

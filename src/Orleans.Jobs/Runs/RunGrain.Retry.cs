@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Orleans.Jobs.Execution;
+namespace Orleans.Jobs.Runs;
 
 /// <summary>A failed run, retried by request: one attempt more than its policy gave it.</summary>
 internal sealed partial class RunGrain : IRunRetry

@@ -1,4 +1,4 @@
-namespace Orleans.Jobs.Execution;
+namespace Orleans.Jobs.Runs;
 
 /// <summary>A run names a job type this silo does not have; retrying on the same silo cannot help.</summary>
 internal sealed class UnknownJobTypeException(string type, string silo, IReadOnlyList<string> registered)

@@ -1,4 +1,4 @@
-namespace Orleans.Jobs.Execution;
+namespace Orleans.Jobs.Runs;
 
 /// <summary>How an exception from job code (a run's step or a payload item) is recorded, and whether a retry may fix it.</summary>
 internal static class RunErrors
