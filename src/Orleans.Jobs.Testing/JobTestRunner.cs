@@ -83,7 +83,8 @@ public sealed class JobTestRunner<TJob> where TJob : class, IJob
 
         while (true)
         {
-            var context = new JobContext(JobId, runId, JobIds.ManualOccurrence("test"), Time.GetUtcNow(), Parameters, logger, Time, cancellationToken, attempt: 1, Store, Notifications);
+            var work = new JobWork(JobId, runId, JobIds.ManualOccurrence("test"), Time.GetUtcNow(), Parameters, Attempt: 1);
+            var context = new JobContext(work, logger, Time, cancellationToken, Store, Notifications);
             var invocation = JobInvocation.Create(services, registration, context);
             await using var __ = invocation.ConfigureAwait(false);
             prepares++;
@@ -96,8 +97,7 @@ public sealed class JobTestRunner<TJob> where TJob : class, IJob
                     throw new InvalidOperationException($"{typeof(TJob).Name} did not complete within {MaximumSteps} steps.");
                 }
 
-                SleepUntilDue(current);
-                current = current with { WakeAt = null, SleepFor = null };
+                current = SleepUntilDue(current);
                 var next = await WithVirtualTimeAsync(invocation.PerformAsync(current, cancellationToken)).ConfigureAwait(false);
                 performCalls++;
                 logs.AddRange(logger.Drain());
@@ -146,14 +146,16 @@ public sealed class JobTestRunner<TJob> where TJob : class, IJob
         return await step.ConfigureAwait(false);
     }
 
-    private void SleepUntilDue(JobCheckpoint checkpoint)
+    /// <summary>Moves the clock past the wait the status asks for; returns the status the next Perform starts from.</summary>
+    private JobCheckpoint SleepUntilDue(JobCheckpoint status)
     {
-        var now = Time.GetUtcNow();
-        var wakeAt = checkpoint.WakeAt ?? (checkpoint.SleepFor is { } sleep ? now + sleep : null);
-        if (wakeAt > now)
+        var result = StepResult.Read(status, Time.GetUtcNow());
+        if (result.WaitAt(Time.GetUtcNow()) is var wait && wait > TimeSpan.Zero)
         {
-            Time.Advance(wakeAt.Value - now);
+            Time.Advance(wait);
         }
+
+        return result.Checkpoint;
     }
 
     /// <summary>What the engine stores: the checkpoint through a JSON round trip, as a resumed run reads it.</summary>

@@ -39,4 +39,22 @@ public sealed record RunCatalogEntry
     /// <summary>The last error message, if any.</summary>
     [Id(8)]
     public string? Error { get; init; }
+
+    /// <summary>The catalog row of a run, from its snapshot.</summary>
+    public static RunCatalogEntry Of(RunSnapshot run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return new RunCatalogEntry
+        {
+            RunId = run.RunId,
+            JobId = run.JobId,
+            Type = run.Type,
+            Status = run.Status,
+            Attempt = run.Attempt,
+            Steps = run.Step,
+            CreatedAt = run.CreatedAt,
+            FinishedAt = run.FinishedAt,
+            Error = run.Error?.Message,
+        };
+    }
 }

@@ -44,6 +44,9 @@ public static class JobsSiloBuilderExtensions
             services.AddSingleton<IConfigurationValidator, WebhookOptionsValidator>();
             services.AddSingleton<WebhookSecretProtector>();
             services.AddSingleton<WebhookSender>();
+            services.AddSingleton<EventDeliveryTerms>();
+            services.AddSingleton<IWebhookDeliveryTerms, ResultDeliveryTerms>();
+            services.AddSingleton<RunResultDelivery>();
             services.AddHttpClient(WebhookSender.HttpClientName)
                 .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
             services.AddSingleton(new JobTypeRegistration(PayloadTypes.Payload, typeof(PayloadJob)));

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Orleans.Jobs.Runs;
 using Orleans.Jobs.Hosting;
 using Orleans.Jobs.Logs;
-using Orleans.Jobs.Services;
 using Orleans.Placement;
 using Orleans.Runtime;
 
@@ -57,39 +56,29 @@ internal sealed partial class PayloadItemGrain(
 
     private async Task<object?> RunJobAsync(PayloadItemRequest request, PayloadItemContext item, CancellationToken cancellationToken)
     {
-        if (!jobTypes.TryGet(request.Item.Type, out var registration) || request.Item.Type == PayloadTypes.Payload)
+        if (request.Item.Type == PayloadTypes.Payload)
         {
-            throw new NonRetryableJobException($"unknown job type '{request.Item.Type}' on silo {silo.SiloAddress}; registered: {string.Join(", ", jobTypes.Names)}.");
+            throw new NonRetryableJobException($"an item cannot be a payload itself (run {request.RunId}, item {request.Index}).");
         }
 
-        var context = new JobContext(
-            request.JobId,
-            request.RunId,
-            $"item-{request.Index}",
-            time.GetUtcNow(),
-            request.Item.Parameters,
-            new RunLogger(loggers.CreateLogger("Orleans.Jobs.PayloadItem"), time, () => request.Attempt),
-            time,
-            cancellationToken,
-            request.Attempt,
-            new GrainJobKeyValueStore(GrainFactory, request.JobId),
-            new GrainJobNotifier(GrainFactory, request.JobId, request.RunId, time),
-            payloadItem: item);
-        await using var invocation = JobInvocation.Create(services, registration, context);
-        var checkpoint = await Task.Run(() => invocation.PrepareAsync(null, cancellationToken), cancellationToken);
-        while (!checkpoint.Complete)
+        var work = new JobWork(request.JobId, request.RunId, $"item-{request.Index}", time.GetUtcNow(), request.Item.Parameters, request.Attempt);
+        var logger = new RunLogger(loggers.CreateLogger("Orleans.Jobs.PayloadItem"), time, () => request.Attempt);
+        var context = JobContext.InCluster(GrainFactory, work, logger, time, cancellationToken, payloadItem: item);
+        await using var invocation = JobInvocation.Create(services, jobTypes, request.Item.Type, silo.SiloAddress.ToString(), context);
+        var result = StepResult.Read(await Task.Run(() => invocation.PrepareAsync(null, cancellationToken), cancellationToken), time.GetUtcNow());
+        while (!result.Complete)
         {
-            var wake = checkpoint.WakeAt is { } at ? at - time.GetUtcNow() : checkpoint.SleepFor ?? TimeSpan.Zero;
-            if (wake > TimeSpan.Zero)
+            // An item runs from Prepare to Complete in memory: its sleeps are awaited here.
+            if (result.WaitAt(time.GetUtcNow()) is var wait && wait > TimeSpan.Zero)
             {
-                await Task.Delay(wake, time, cancellationToken);
+                await Task.Delay(wait, time, cancellationToken);
             }
 
-            var current = checkpoint;
-            checkpoint = await Task.Run(() => invocation.PerformAsync(current, cancellationToken), cancellationToken);
+            var current = result.Checkpoint;
+            result = StepResult.Read(await Task.Run(() => invocation.PerformAsync(current, cancellationToken), cancellationToken), time.GetUtcNow());
         }
 
-        return checkpoint.Result;
+        return result.Checkpoint.Result;
     }
 
     private PayloadItemOutcome Failed(Exception exception, PayloadItemRequest request) => new()

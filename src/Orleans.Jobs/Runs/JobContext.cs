@@ -1,19 +1,19 @@
 using Microsoft.Extensions.Logging;
 using Orleans.Jobs.Logs;
+using Orleans.Jobs.Services;
 
 namespace Orleans.Jobs.Runs;
 
-/// <summary>The <see cref="IJobContext"/> of one job instance; tracks the batchers it made so the engine can flush them.</summary>
+/// <summary>
+/// The <see cref="IJobContext"/> of one job instance; tracks the batchers it made so the engine can flush them. The
+/// one place a job's context is put together: <see cref="InCluster"/> for runs and payload items, the constructor
+/// for the test kit's in-memory store and notifications.
+/// </summary>
 internal sealed class JobContext(
-    string jobId,
-    string runId,
-    string occurrence,
-    DateTimeOffset occurrenceTime,
-    JobParameters parameters,
+    JobWork work,
     RunLogger logger,
     TimeProvider time,
     CancellationToken runCancelled,
-    int attempt,
     IJobKeyValueStore store,
     IJobNotifier notifications,
     PayloadDefinition? payload = null,
@@ -21,17 +21,40 @@ internal sealed class JobContext(
 {
     private readonly List<IBatcherFlush> _batchers = [];
 
-    public string JobId => jobId;
+    /// <summary>A context in the cluster: the job's key-value store and its notifications go through the job's grains.</summary>
+    public static JobContext InCluster(
+        IGrainFactory grains,
+        JobWork work,
+        RunLogger logger,
+        TimeProvider time,
+        CancellationToken runCancelled,
+        PayloadDefinition? payload = null,
+        IPayloadItemContext? payloadItem = null)
+    {
+        ArgumentNullException.ThrowIfNull(grains);
+        ArgumentNullException.ThrowIfNull(work);
+        return new JobContext(
+            work,
+            logger,
+            time,
+            runCancelled,
+            new GrainJobKeyValueStore(grains, work.JobId),
+            new GrainJobNotifier(grains, work.JobId, work.RunId, time),
+            payload,
+            payloadItem);
+    }
 
-    public string RunId => runId;
+    public string JobId => work.JobId;
 
-    public int Attempt => attempt;
+    public string RunId => work.RunId;
 
-    public string Occurrence => occurrence;
+    public int Attempt => work.Attempt;
 
-    public DateTimeOffset OccurrenceTime => occurrenceTime;
+    public string Occurrence => work.Occurrence;
 
-    public JobParameters Parameters => parameters;
+    public DateTimeOffset OccurrenceTime => work.OccurrenceTime;
+
+    public JobParameters Parameters => work.Parameters;
 
     public ILogger Logger => logger;
 

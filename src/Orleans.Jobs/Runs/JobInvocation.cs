@@ -22,9 +22,22 @@ internal sealed class JobInvocation : IAsyncDisposable
 
     public JobContext Context { get; }
 
-    /// <summary>The status the next Perform starts from: Prepare's result, then each step's.</summary>
-    public JobCheckpoint? Current { get; set; }
+    /// <summary>
+    /// A job instance of the registered type <paramref name="type"/>; <see cref="UnknownJobTypeException"/> (which no
+    /// retry on this silo can fix) when this silo has none.
+    /// </summary>
+    public static JobInvocation Create(IServiceProvider services, JobTypeRegistry jobTypes, string type, string silo, JobContext context)
+    {
+        ArgumentNullException.ThrowIfNull(jobTypes);
+        if (!jobTypes.TryGet(type, out var registration))
+        {
+            throw new UnknownJobTypeException(type, silo, jobTypes.Names);
+        }
 
+        return Create(services, registration, context);
+    }
+
+    /// <summary>A job instance of <paramref name="registration"/>'s type, made in a DI scope of its own.</summary>
     public static JobInvocation Create(IServiceProvider services, JobTypeRegistration registration, JobContext context)
     {
         var scope = services.CreateAsyncScope();

@@ -16,7 +16,8 @@ internal sealed partial class WebhookDeliveryGrain(
     [PersistentState("webhook-delivery", JobsStorageNames.GrainStorage)] IPersistentState<WebhookDeliveryState> state,
     WebhookSender sender,
     WebhookSecretProtector protector,
-    IOptions<WebhookOptions> webhookOptions,
+    IEnumerable<IWebhookDeliveryTerms> specialTerms,
+    EventDeliveryTerms eventTerms,
     IOptions<JobsOptions> jobsOptions,
     TimeProvider time,
     ILogger<WebhookDeliveryGrain> logger) : Grain, IWebhookDeliveryGrain, IRemindable
@@ -97,11 +98,7 @@ internal sealed partial class WebhookDeliveryGrain(
         if (target is null)
         {
             LogDropped(DeliveryId);
-            if (jobEvent.Type == JobEventTypes.RunResult && jobEvent.RunId is { } runId)
-            {
-                await ReportSinkGivenUpAsync(runId, $"webhook sink {SubscriptionId}: no such subscription (removed?); the result was not delivered");
-            }
-
+            await Terms(jobEvent).GivenUpAsync(SubscriptionId, jobEvent, attempts: 0, error: null);
             await FinishAsync();
             return;
         }
@@ -121,10 +118,9 @@ internal sealed partial class WebhookDeliveryGrain(
 
         var result = await sender.SendAsync(target.Url, secret, DeliveryId, jobEvent, cancellationToken);
         var attempts = ++state.State.Attempts;
-        var settings = webhookOptions.Value;
-        var isSink = jobEvent.Type == JobEventTypes.RunResult;
-        var next = time.GetUtcNow() + (isSink ? settings.SinkRetryPolicy : settings.RetryPolicy).DelayAfter(attempts);
-        var outOfTries = isSink ? next > state.State.CreatedAt + settings.SinkGiveUpAfter : attempts >= settings.MaximumAttempts;
+        var terms = Terms(jobEvent);
+        var next = terms.NextAttemptAt(attempts, time.GetUtcNow());
+        var outOfTries = terms.OutOfTries(attempts, state.State.CreatedAt, next);
         if (result.Delivered)
         {
             LogDelivered(DeliveryId, jobEvent.Type, attempts);
@@ -135,11 +131,7 @@ internal sealed partial class WebhookDeliveryGrain(
         {
             LogFailed(DeliveryId, jobEvent.Type, attempts, result.Error);
             await RecordAsync(WebhookDeliveryStatus.Failed, attempts, result, next: null);
-            if (isSink && jobEvent.RunId is { } runId)
-            {
-                await ReportSinkGivenUpAsync(runId, $"webhook sink {SubscriptionId}: given up after {attempts} attempt(s): {result.Error}");
-            }
-
+            await terms.GivenUpAsync(SubscriptionId, jobEvent, attempts, result.Error);
             await FinishAsync();
         }
         else
@@ -178,18 +170,8 @@ internal sealed partial class WebhookDeliveryGrain(
         }
     }
 
-    /// <summary>A result delivery given up is recorded on its run, which raises <c>run.sink_failed</c>.</summary>
-    private async Task ReportSinkGivenUpAsync(string runId, string reason)
-    {
-        try
-        {
-            await GrainFactory.GetGrain<IRunGrain>(runId).RecordSinkFailureAsync(reason);
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            LogRecordLost(exception, DeliveryId);
-        }
-    }
+    private IWebhookDeliveryTerms Terms(JobEvent jobEvent) =>
+        specialTerms.FirstOrDefault(terms => terms.Governs(jobEvent.Type)) ?? eventTerms;
 
     private async Task FinishAsync()
     {
