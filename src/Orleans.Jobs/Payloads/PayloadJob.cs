@@ -5,9 +5,9 @@ using Orleans.Jobs.Runs;
 namespace Orleans.Jobs.Payloads;
 
 /// <summary>
-/// The built-in <see cref="PayloadTypes.Payload"/> job type. Each Perform collects the outcomes of items in flight,
-/// starts pending items (and retries whose backoff is over) on item grains up to the payload's concurrency, waits a
-/// little for an outcome, and returns the items' states for the checkpoint. Retries wait out their backoff while other
+/// The built-in <see cref="PayloadTypes.Payload"/> job type. Each Perform starts pending items (and retries whose
+/// backoff is over) on item grains up to the payload's concurrency, waits a little for an outcome, collects the
+/// outcomes of items in flight, and returns the items' states for the checkpoint. Retries wait out their backoff while other
 /// items go on. After a move to another silo, Prepare puts the items that were in flight back to pending: completed
 /// items never run again, items in flight run at least once more. The run completes when every item has completed or
 /// failed for good; its result lists every item's outcome.
@@ -49,17 +49,19 @@ internal sealed class PayloadJob(IGrainFactory grains) : Job<PayloadRunState>, I
 
     public override async Task<JobStatus<PayloadRunState>> PerformAsync(JobStatus<PayloadRunState> status, CancellationToken cancellationToken)
     {
+        // Items start only into slots whose outcome the last checkpoint holds, and outcomes are collected last: the
+        // items whose runs a checkpoint does not yet account for are never more than the concurrency, so after a
+        // move at most that many run again.
         var state = status.State;
-        Collect(state);
         Start(state);
         if (_inFlight.Count > 0 && !_inFlight.Values.Any(t => t.IsCompleted))
         {
             var now = Context.Time.GetUtcNow();
             var wait = NextRetry(state) is { } retryAt && retryAt - now < LongestWait ? retryAt - now : LongestWait;
             await Task.WhenAny(Task.WhenAny(_inFlight.Values), Task.Delay(wait < TimeSpan.Zero ? TimeSpan.Zero : wait, Context.Time, cancellationToken)).ConfigureAwait(false);
-            Collect(state);
-            Start(state);
         }
+
+        Collect(state);
 
         var progress = state.Progress();
         if (progress.Pending == 0)
