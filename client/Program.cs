@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Orleans.Jobs.Cli.Cli;
 using Orleans.Jobs.Cli.Commands;
+using Orleans.Jobs.Cli.Invocation;
 
 // `jobs`: the command line for the people who run an Orleans.Jobs cluster. Every verb covers one operation of the
 // client library; see `jobs --help` and the README's CLI section.

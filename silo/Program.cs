@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Jobs.Configuration;
 using Orleans.Jobs.Hosting;
 using Orleans.Jobs.Samples.Countdown;
 using Orleans.Jobs.Samples.OfflineStores;

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Orleans.Jobs.Cli.Cli;
 using Orleans.Jobs.Cli.Input;
+using Orleans.Jobs.Cli.Invocation;
 using Orleans.Jobs.Cli.Output;
 
 namespace Orleans.Jobs.Cli.Commands;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Orleans.Jobs.Cli.Cli;
+using Orleans.Jobs.Cli.Invocation;
 using YamlDotNet.Serialization;
 
 namespace Orleans.Jobs.Cli.Input;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Orleans.Jobs.Cli.Cli;
+using Orleans.Jobs.Cli.Invocation;
 
 namespace Orleans.Jobs.Cli.Input;
 

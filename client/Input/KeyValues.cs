@@ -1,6 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Orleans.Jobs.Cli.Cli;
+using System.Text.Json;
+using Orleans.Jobs.Cli.Invocation;
 
 namespace Orleans.Jobs.Cli.Input;
 

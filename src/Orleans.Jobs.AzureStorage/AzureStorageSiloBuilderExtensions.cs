@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Jobs.AzureStorage;
 using Orleans.Jobs.Catalog;
+using Orleans.Jobs.Configuration;
 using Orleans.Jobs.Hosting;
 using Orleans.Jobs.Logs;
 using Orleans.Jobs.Results;

@@ -3,9 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using Orleans.Jobs.Runs;
-using Orleans.Jobs.Hosting;
+using Orleans.Jobs.Configuration;
 using Orleans.Jobs.Logs;
+using Orleans.Jobs.Runs;
 
 namespace Orleans.Jobs.Testing;
 

@@ -82,8 +82,4 @@ public interface IJobGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Delete")]
     Task DeleteAsync();
-
-    /// <summary>Called by a run grain when its run finishes; idempotent per run id.</summary>
-    [Alias("RunFinished")]
-    Task RunFinishedAsync(RunHistoryEntry entry);
 }

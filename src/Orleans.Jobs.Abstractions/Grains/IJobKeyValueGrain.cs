@@ -1,6 +1,9 @@
 namespace Orleans.Jobs;
 
-/// <summary>A job's key-value store (see <see cref="IJobKeyValueStore"/>). Keyed by the job id; values are JSON text.</summary>
+/// <summary>
+/// A job's key-value store (see <see cref="IJobKeyValueStore"/>), read side. Keyed by the job id; values are JSON
+/// text. Written only by the job's own code, through the engine.
+/// </summary>
 [Alias("Orleans.Jobs.IJobKeyValueGrain")]
 public interface IJobKeyValueGrain : IGrainWithStringKey
 {
@@ -8,19 +11,7 @@ public interface IJobKeyValueGrain : IGrainWithStringKey
     [Alias("Get")]
     Task<string?> GetAsync(string key);
 
-    /// <summary>Stores <paramref name="json"/> under <paramref name="key"/>; <see cref="JobValidationException"/> when too large or not JSON.</summary>
-    [Alias("Put")]
-    Task PutAsync(string key, string json);
-
-    /// <summary>Removes <paramref name="key"/>; returns whether it was there.</summary>
-    [Alias("Delete")]
-    Task<bool> DeleteAsync(string key);
-
     /// <summary>Every key and its JSON.</summary>
     [Alias("List")]
     Task<IReadOnlyDictionary<string, string>> ListAsync();
-
-    /// <summary>Removes everything (the job was deleted).</summary>
-    [Alias("Clear")]
-    Task ClearAsync();
 }

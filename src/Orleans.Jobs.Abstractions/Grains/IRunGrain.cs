@@ -1,13 +1,12 @@
 namespace Orleans.Jobs;
 
-/// <summary>One run of a job. Keyed by the run id; its persisted state is the checkpoint.</summary>
+/// <summary>
+/// One run of a job. Keyed by the run id; its persisted state is the checkpoint. Runs are started by their job (a
+/// fire, a trigger, a backfill); what only the engine may call is on an interface of the runtime.
+/// </summary>
 [Alias("Orleans.Jobs.IRunGrain")]
 public interface IRunGrain : IGrainWithStringKey
 {
-    /// <summary>Starts the run; a run that already exists is returned as it is (a fire delivered twice starts one run).</summary>
-    [Alias("Start")]
-    Task<RunSnapshot> StartAsync(RunStartRequest request);
-
     /// <summary>The run's runtime status; answers promptly even while a step is in flight.</summary>
     [Alias("GetStatus")]
     Task<RunSnapshot> GetStatusAsync();
@@ -23,10 +22,6 @@ public interface IRunGrain : IGrainWithStringKey
     /// <summary>Resumes a paused run.</summary>
     [Alias("Resume")]
     Task<RunSnapshot> ResumeAsync();
-
-    /// <summary>Records that a webhook sink gave up delivering the run's result, and raises <c>run.sink_failed</c>.</summary>
-    [Alias("RecordSinkFailure")]
-    Task RecordSinkFailureAsync(string reason);
 
     /// <summary>Terminates the run: the step in flight is cancelled and its result discarded.</summary>
     [Alias("Terminate")]

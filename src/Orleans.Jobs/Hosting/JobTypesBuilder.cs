@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Jobs.Configuration;
 
 namespace Orleans.Jobs.Hosting;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
-using Orleans.Jobs.Runs;
-using Orleans.Jobs.Hosting;
+using Orleans.Jobs.Configuration;
 using Orleans.Jobs.Logs;
+using Orleans.Jobs.Runs;
 using Orleans.Placement;
 using Orleans.Runtime;
 

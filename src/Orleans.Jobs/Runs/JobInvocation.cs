@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Jobs.Hosting;
+using Orleans.Jobs.Configuration;
 
 namespace Orleans.Jobs.Runs;
 

@@ -1,7 +1,7 @@
 namespace Orleans.Jobs.Runs;
 
 /// <summary>The run's control API: start, status, wait, pause, resume, terminate and the retry of a failed run.</summary>
-internal sealed partial class RunGrain : IRunRetry
+internal sealed partial class RunGrain
 {
     private static readonly TimeSpan _longestWait = TimeSpan.FromSeconds(20);
 

@@ -30,7 +30,7 @@ internal sealed partial class RunGrain
         _notifyTimer = null;
         try
         {
-            await GrainFactory.GetGrain<IJobGrain>(State.JobId).RunFinishedAsync(RunHistoryEntry.Of(Snapshot(), _time.GetUtcNow()));
+            await GrainFactory.GetGrain<Scheduling.IJobEngineGrain>(State.JobId).RunFinishedAsync(RunHistoryEntry.Of(Snapshot(), _time.GetUtcNow()));
         }
         catch (Exception exception)
         {
@@ -59,7 +59,7 @@ internal sealed partial class RunGrain
         };
         try
         {
-            await GrainFactory.GetGrain<IJobActivityGrain>(State.JobId).AddAsync(new ActivityEntry
+            await GrainFactory.GetGrain<Services.IJobActivityWriterGrain>(State.JobId).AddAsync(new ActivityEntry
             {
                 At = _time.GetUtcNow(),
                 Level = level,

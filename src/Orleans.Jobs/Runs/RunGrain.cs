@@ -2,8 +2,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 using Orleans.Jobs.Catalog;
+using Orleans.Jobs.Configuration;
 using Orleans.Jobs.Diagnostics;
-using Orleans.Jobs.Hosting;
 using Orleans.Jobs.Logs;
 using Orleans.Jobs.Results;
 using Orleans.Runtime;
@@ -26,7 +26,7 @@ namespace Orleans.Jobs.Runs;
 /// discards any step in flight and deactivates, and the surviving activation's checkpoint stands.
 /// </remarks>
 [Reentrant]
-internal sealed partial class RunGrain : Grain, IRunGrain, IRemindable
+internal sealed partial class RunGrain : Grain, IRunGrain, IRunEngineGrain, IRemindable
 {
     private readonly IPersistentState<RunState> _state;
     private readonly JobTypeRegistry _jobTypes;

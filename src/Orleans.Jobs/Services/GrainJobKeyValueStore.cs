@@ -5,17 +5,17 @@ namespace Orleans.Jobs.Services;
 /// <summary>The <see cref="IJobKeyValueStore"/> job code sees in a cluster: JSON through the job's key-value grain.</summary>
 internal sealed class GrainJobKeyValueStore(IGrainFactory grains, string jobId) : IJobKeyValueStore
 {
-    private IJobKeyValueGrain Grain => grains.GetGrain<IJobKeyValueGrain>(jobId);
+    private IJobKeyValueWriterGrain Writer => grains.GetGrain<IJobKeyValueWriterGrain>(jobId);
 
     public async Task<T?> GetAsync<T>(string key, CancellationToken cancellationToken = default)
     {
-        var json = await Grain.GetAsync(key).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var json = await grains.GetGrain<IJobKeyValueGrain>(jobId).GetAsync(key).WaitAsync(cancellationToken).ConfigureAwait(false);
         return json is null ? default : JsonSerializer.Deserialize<T>(json, JobJson.Options);
     }
 
     public Task PutAsync<T>(string key, T value, CancellationToken cancellationToken = default) =>
-        Grain.PutAsync(key, JsonSerializer.Serialize(value, JobJson.Options)).WaitAsync(cancellationToken);
+        Writer.PutAsync(key, JsonSerializer.Serialize(value, JobJson.Options)).WaitAsync(cancellationToken);
 
     public Task<bool> DeleteAsync(string key, CancellationToken cancellationToken = default) =>
-        Grain.DeleteAsync(key).WaitAsync(cancellationToken);
+        Writer.DeleteAsync(key).WaitAsync(cancellationToken);
 }

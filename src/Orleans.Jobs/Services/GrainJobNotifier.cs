@@ -13,7 +13,7 @@ internal sealed class GrainJobNotifier(IGrainFactory grains, string jobId, strin
         AddAsync(ActivityLevel.Error, activity, title, summary, cancellationToken);
 
     private Task AddAsync(ActivityLevel level, string activity, string title, string summary, CancellationToken cancellationToken) =>
-        grains.GetGrain<IJobActivityGrain>(jobId).AddAsync(new ActivityEntry
+        grains.GetGrain<IJobActivityWriterGrain>(jobId).AddAsync(new ActivityEntry
         {
             At = time.GetUtcNow(),
             Level = level,

@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Options;
-using Orleans.Jobs.Hosting;
+using Orleans.Jobs.Configuration;
 
 namespace Orleans.Jobs.Services;
 
 /// <summary>A job's activity log: one grain per job, bounded, newest first.</summary>
 internal sealed class JobActivityGrain(
     [PersistentState("activity", JobsStorageNames.GrainStorage)] IPersistentState<JobActivityState> state,
-    IOptions<JobsOptions> options) : Grain, IJobActivityGrain
+    IOptions<JobsOptions> options) : Grain, IJobActivityGrain, IJobActivityWriterGrain
 {
     private const int MaximumActivityLength = 256;
     private const int MaximumTitleLength = 512;

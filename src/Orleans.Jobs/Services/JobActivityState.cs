@@ -1,3 +1,5 @@
+using Orleans.Jobs.Configuration;
+
 namespace Orleans.Jobs.Services;
 
 /// <summary>A job's activity log as persisted, newest first.</summary>

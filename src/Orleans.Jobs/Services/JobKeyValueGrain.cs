@@ -1,14 +1,14 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Microsoft.Extensions.Options;
-using Orleans.Jobs.Hosting;
+using Orleans.Jobs.Configuration;
 
 namespace Orleans.Jobs.Services;
 
 /// <summary>A job's key-value store: one grain per job, written through on every put.</summary>
 internal sealed class JobKeyValueGrain(
     [PersistentState("kv", JobsStorageNames.GrainStorage)] IPersistentState<JobKeyValueState> state,
-    IOptions<JobsOptions> options) : Grain, IJobKeyValueGrain
+    IOptions<JobsOptions> options) : Grain, IJobKeyValueGrain, IJobKeyValueWriterGrain
 {
     private const int MaximumKeyLength = 256;
 

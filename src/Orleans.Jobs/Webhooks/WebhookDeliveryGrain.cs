@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Jobs.Hosting;
+using Orleans.Jobs.Configuration;
 using Orleans.Runtime;
 using Orleans.Storage;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using Orleans.Jobs.Hosting;
+using Orleans.Jobs.Configuration;
 
 namespace Orleans.Jobs.Webhooks;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Jobs.Hosting;
+using Orleans.Jobs.Configuration;
 
 namespace Orleans.Jobs.Webhooks;
 

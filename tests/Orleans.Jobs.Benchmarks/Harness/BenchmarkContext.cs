@@ -1,3 +1,5 @@
+using Orleans.Jobs.TestSupport;
+
 namespace Orleans.Jobs.Benchmarks.Harness;
 
 /// <summary>What every scenario shares: the mode, fresh Azurites, and the PostgreSQL this run started (on first use).</summary>
@@ -14,7 +16,7 @@ internal sealed class BenchmarkContext(BenchmarkMode mode) : IAsyncDisposable
     /// A fresh Azurite (in memory) for one measurement, which the caller disposes: Azurite slows down as its in-memory
     /// store fills, so no measurement inherits another's data.
     /// </summary>
-    public Task<AzuriteProcess> StartAzuriteAsync(CancellationToken cancellationToken) => AzuriteProcess.StartAsync(cancellationToken);
+    public Task<AzuriteServer> StartAzuriteAsync(CancellationToken cancellationToken) => AzuriteServer.StartPrivateAsync(cancellationToken);
 
     /// <summary>A PostgreSQL server for the durable peer (full mode), started on first use.</summary>
     public async Task<string> PostgresAsync(CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Orleans.Jobs.TestSupport;
 
 namespace Orleans.Jobs.Benchmarks.Harness;
 

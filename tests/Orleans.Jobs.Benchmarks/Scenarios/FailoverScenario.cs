@@ -8,6 +8,7 @@ using Orleans.Hosting;
 using Orleans.Jobs.AzureStorage;
 using Orleans.Jobs.Benchmarks.Harness;
 using Orleans.Jobs.Benchmarks.Systems;
+using Orleans.Jobs.TestSupport;
 
 namespace Orleans.Jobs.Benchmarks.Scenarios;
 
@@ -34,8 +35,8 @@ internal sealed class FailoverScenario : IScenario
         var connection = azurite.ConnectionString;
         var cluster = $"p6{Guid.NewGuid():N}"[..10];
         var settings = Settings(connection, cluster);
-        using var first = SiloProcess.Start(settings);
-        using var second = SiloProcess.Start(settings);
+        await using var first = SiloProcess.Start(settings);
+        await using var second = SiloProcess.Start(settings);
         using var client = await ConnectAsync(connection, cluster, cancellationToken);
         var jobs = new Client.JobsClient(client.Services.GetRequiredService<IClusterClient>());
         await jobs.Jobs.CreateAsync(new JobDefinition { Id = "failover", Type = "countdown", Parameters = JobParameters.From(new { steps = Steps, stepMs = 300 }) }, cancellationToken);

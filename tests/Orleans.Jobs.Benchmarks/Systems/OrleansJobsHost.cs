@@ -6,6 +6,7 @@ using Orleans.Jobs.AzureStorage;
 using Orleans.Jobs.Client;
 using Orleans.Jobs.Hosting;
 using Orleans.Jobs.Storage;
+using Orleans.Jobs.TestSupport;
 
 namespace Orleans.Jobs.Benchmarks.Systems;
 
@@ -39,7 +40,7 @@ internal sealed class OrleansJobsHost : IAsyncDisposable
         builder.Services.AddSingleton(counter ?? new StorageRequestCounter());
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort: Harness.FreePorts.Next(), gatewayPort: Harness.FreePorts.Next());
+            silo.UseLocalhostClustering(siloPort: FreePorts.Next(), gatewayPort: FreePorts.Next());
             if (azurite is null)
             {
                 silo.UseInMemoryStorageForJobs(store);

@@ -3,6 +3,7 @@ using Orleans.Jobs.AzureStorage;
 using Orleans.Jobs.Hosting;
 using Orleans.Jobs.Tests.Cluster;
 using Orleans.Jobs.Tests.TestJobs;
+using Orleans.Jobs.TestSupport;
 using Orleans.TestingHost;
 
 namespace Orleans.Jobs.Tests.Azure;

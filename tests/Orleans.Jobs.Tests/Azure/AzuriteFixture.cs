@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Orleans.Jobs.AzureStorage;
+using Orleans.Jobs.TestSupport;
 
 namespace Orleans.Jobs.Tests.Azure;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Orleans.Jobs.Tests.Processes;
+using Orleans.Jobs.TestSupport;
 
 namespace Orleans.Jobs.Tests.Cli;
 

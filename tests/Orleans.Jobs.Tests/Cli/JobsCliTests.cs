@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Orleans.Jobs.Tests.Cluster;
 using Orleans.Jobs.Tests.Processes;
+using Orleans.Jobs.TestSupport;
 
 namespace Orleans.Jobs.Tests.Cli;
 

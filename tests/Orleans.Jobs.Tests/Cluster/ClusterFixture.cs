@@ -37,6 +37,12 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public IClusterClient Client => Cluster.Client;
 
+    /// <summary>
+    /// A grain factory inside a live silo: the silo-side helper for the calls only the engine makes, which are not on
+    /// the interfaces a client sees.
+    /// </summary>
+    public IGrainFactory SiloGrains => Cluster.GetSiloServiceProvider(Cluster.GetActiveSilos().First().SiloAddress).GetRequiredService<IGrainFactory>();
+
     /// <summary>The client library over <see cref="Client"/>.</summary>
     public Orleans.Jobs.Client.JobsClient JobsClient => new(Client);
 

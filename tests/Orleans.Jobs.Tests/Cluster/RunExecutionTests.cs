@@ -1,3 +1,4 @@
+using Orleans.Jobs.Runs;
 using Orleans.Jobs.Tests.TestJobs;
 using static Orleans.Jobs.Tests.Cluster.ClusterTestHelpers;
 
@@ -157,7 +158,7 @@ public sealed class RunExecutionTests(ClusterFixture fixture)
         var id = NewId("unknown");
         var runId = JobIds.RunId(id, 1, JobIds.ManualOccurrence("x"));
 
-        await Run(runId).StartAsync(new RunStartRequest
+        await fixture.SiloGrains.GetGrain<IRunEngineGrain>(runId).StartAsync(new RunStartRequest
         {
             Generation = 1,
             Occurrence = JobIds.ManualOccurrence("x"),

@@ -3,9 +3,11 @@ using System.Net;
 using System.Text;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Jobs.Configuration;
 using Orleans.Jobs.Samples.Countdown;
 using Orleans.Jobs.Tests.Azure;
 using Orleans.Jobs.Tests.Cluster;
+using Orleans.Jobs.TestSupport;
 using Orleans.Runtime;
 using Xunit.Abstractions;
 

@@ -1,7 +1,9 @@
 using System.Reflection;
 using Orleans.Configuration;
 using Orleans.Jobs.AzureStorage;
+using Orleans.Jobs.Configuration;
 using Orleans.Jobs.Hosting;
+using Orleans.Jobs.TestSupport;
 
 namespace Orleans.Jobs.Tests.Processes;
 

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
-using Orleans.Jobs.Samples.OfflineStores;
 using Orleans.Jobs.Results;
+using Orleans.Jobs.Samples.OfflineStores;
 using Orleans.Jobs.Tests.Azure;
 using Orleans.Jobs.Tests.Cluster;
+using Orleans.Jobs.TestSupport;
 
 namespace Orleans.Jobs.Tests.Processes;
 

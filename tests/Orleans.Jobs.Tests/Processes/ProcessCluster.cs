@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Jobs.Samples.Countdown;
+using Orleans.Jobs.TestSupport;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Jobs.Samples.Countdown;
 using Orleans.Jobs.Tests.Azure;
 using Orleans.Jobs.Tests.Cluster;
+using Orleans.Jobs.TestSupport;
 using static Orleans.Jobs.Tests.Cluster.ClusterTestHelpers;
 
 namespace Orleans.Jobs.Tests.Processes;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Jobs.Samples.Countdown;
 using Orleans.Jobs.Tests.Azure;
 using Orleans.Jobs.Tests.Cluster;
+using Orleans.Jobs.TestSupport;
 using Orleans.Runtime;
 using static Orleans.Jobs.Tests.Cluster.ClusterTestHelpers;
 

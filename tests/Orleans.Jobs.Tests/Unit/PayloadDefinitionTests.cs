@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using Orleans.Jobs.Hosting;
-using Orleans.Jobs.Jobs;
+using Orleans.Jobs.Configuration;
 using Orleans.Jobs.Payloads;
+using Orleans.Jobs.Scheduling;
 using Orleans.Jobs.Tests.TestJobs;
 
 namespace Orleans.Jobs.Tests.Unit;

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using Orleans.Jobs.Tests.Processes;
+using Orleans.Jobs.TestSupport;
 
 namespace Orleans.Jobs.Tests.Webhooks;
 

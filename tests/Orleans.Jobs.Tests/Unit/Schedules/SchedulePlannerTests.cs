@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using Orleans.Jobs.Hosting;
-using Orleans.Jobs.Jobs;
+using Orleans.Jobs.Configuration;
+using Orleans.Jobs.Scheduling;
 
 namespace Orleans.Jobs.Tests.Unit.Schedules;
 

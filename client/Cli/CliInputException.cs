@@ -1,4 +1,0 @@
-namespace Orleans.Jobs.Cli.Cli;
-
-/// <summary>Input the command line itself refuses (before anything is sent), naming the flag or file at fault.</summary>
-internal sealed class CliInputException(string message) : Exception(message);

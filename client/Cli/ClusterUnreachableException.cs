@@ -1,4 +1,0 @@
-namespace Orleans.Jobs.Cli.Cli;
-
-/// <summary>The client could not connect to the cluster, or lost it.</summary>
-internal sealed class ClusterUnreachableException(string message, Exception? inner = null) : Exception(message, inner);

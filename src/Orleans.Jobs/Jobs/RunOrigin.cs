@@ -1,9 +1,0 @@
-namespace Orleans.Jobs.Jobs;
-
-/// <summary>What started a run: a trigger, the schedule, or a backfill.</summary>
-internal enum RunOrigin
-{
-    Trigger,
-    Schedule,
-    Backfill,
-}

@@ -1,0 +1,17 @@
+namespace Orleans.Jobs.Scheduling;
+
+/// <summary>
+/// What the job grain must do after the <see cref="SchedulePlanner"/> has updated its state: terminate these runs, then
+/// start the runs of these occurrences, in order. The state already counts the started runs as active.
+/// </summary>
+internal sealed class ScheduleDecisions
+{
+    /// <summary>Active runs to terminate first (overlap policy CancelRunning), with the reason.</summary>
+    public List<(string RunId, string Reason)> Terminate { get; } = [];
+
+    /// <summary>Occurrences whose runs to start, oldest first.</summary>
+    public List<DateTimeOffset> Start { get; } = [];
+
+    /// <summary>Whether the state changed and must be written.</summary>
+    public bool Changed { get; set; }
+}
