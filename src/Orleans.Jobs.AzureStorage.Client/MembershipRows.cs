@@ -1,6 +1,5 @@
 using System.Globalization;
 using Azure.Data.Tables;
-using Orleans.Runtime;
 
 namespace Orleans.Jobs.AzureStorage;
 

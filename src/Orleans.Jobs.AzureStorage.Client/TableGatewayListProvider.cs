@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Messaging;
-using Orleans.Runtime;
 
 namespace Orleans.Jobs.AzureStorage;
 

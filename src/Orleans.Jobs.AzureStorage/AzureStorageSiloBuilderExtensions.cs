@@ -6,7 +6,6 @@ using Microsoft.Extensions.Options;
 using Orleans.Jobs.AzureStorage;
 using Orleans.Jobs.Catalog;
 using Orleans.Jobs.Configuration;
-using Orleans.Jobs.Hosting;
 using Orleans.Jobs.Logs;
 using Orleans.Jobs.Results;
 using Orleans.Jobs.Storage;

@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using Orleans.Runtime;
 
 namespace Orleans.Jobs.AzureStorage;
 

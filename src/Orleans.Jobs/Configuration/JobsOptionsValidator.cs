@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Orleans.Runtime;
 
 namespace Orleans.Jobs.Configuration;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Orleans.Hosting;
 using Orleans.Jobs.Catalog;
 using Orleans.Jobs.Configuration;
 using Orleans.Jobs.Events;
@@ -11,9 +10,7 @@ using Orleans.Jobs.Results;
 using Orleans.Jobs.Scheduling;
 using Orleans.Jobs.Storage;
 using Orleans.Jobs.Webhooks;
-using Orleans.Runtime;
 using Orleans.Runtime.Hosting;
-using Orleans.Storage;
 
 namespace Orleans.Jobs.Hosting;
 

@@ -4,7 +4,6 @@ using Orleans.Jobs.Configuration;
 using Orleans.Jobs.Logs;
 using Orleans.Jobs.Runs;
 using Orleans.Placement;
-using Orleans.Runtime;
 
 namespace Orleans.Jobs.Payloads;
 

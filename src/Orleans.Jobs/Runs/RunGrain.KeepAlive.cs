@@ -1,5 +1,3 @@
-using Orleans.Runtime;
-
 namespace Orleans.Jobs.Runs;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Orleans.Jobs.Diagnostics;
-using Orleans.Runtime;
 
 namespace Orleans.Jobs.Runs;
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Orleans.Jobs.Diagnostics;
-using Orleans.Runtime;
 
 namespace Orleans.Jobs.Runs;
 

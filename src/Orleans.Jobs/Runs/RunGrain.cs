@@ -6,7 +6,6 @@ using Orleans.Jobs.Configuration;
 using Orleans.Jobs.Diagnostics;
 using Orleans.Jobs.Logs;
 using Orleans.Jobs.Results;
-using Orleans.Runtime;
 
 namespace Orleans.Jobs.Runs;
 

@@ -1,5 +1,3 @@
-using Orleans.Jobs.Events;
-
 namespace Orleans.Jobs.Scheduling;
 
 /// <summary>The events a job raises for webhooks (see <see cref="JobEventTypes"/>).</summary>

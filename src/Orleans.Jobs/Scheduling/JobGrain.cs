@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Jobs.Catalog;
 using Orleans.Jobs.Configuration;
-using Orleans.Runtime;
 
 namespace Orleans.Jobs.Scheduling;
 

@@ -1,5 +1,3 @@
-using Orleans.Jobs.Configuration;
-
 namespace Orleans.Jobs.Scheduling;
 
 /// <summary>A job grain's persisted state: definition, version, generation, active runs and bounded history.</summary>

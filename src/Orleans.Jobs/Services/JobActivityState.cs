@@ -1,5 +1,3 @@
-using Orleans.Jobs.Configuration;
-
 namespace Orleans.Jobs.Services;
 
 /// <summary>A job's activity log as persisted, newest first.</summary>

@@ -1,7 +1,6 @@
 using Orleans.Jobs.Catalog;
 using Orleans.Jobs.Logs;
 using Orleans.Jobs.Results;
-using Orleans.Runtime;
 
 namespace Orleans.Jobs.Storage;
 

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Jobs.Configuration;
-using Orleans.Runtime;
 using Orleans.Storage;
 
 namespace Orleans.Jobs.Webhooks;
