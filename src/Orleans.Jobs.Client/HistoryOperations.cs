@@ -11,11 +11,29 @@ public sealed class HistoryOperations(IGrainFactory grains)
     public Task<IReadOnlyList<OccurrenceRecord>> GetOccurrencesAsync(string jobId, int limit = 100, CancellationToken cancellationToken = default) =>
         Job(jobId).GetOccurrencesAsync(limit).WaitAsync(cancellationToken);
 
-    /// <summary>The job's activity log, newest first: its own notifications and the engine's notes on finished runs.</summary>
-    public Task<IReadOnlyList<ActivityEntry>> GetActivityAsync(string jobId, int limit = 100, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The job's activity log, newest first: its own notifications, the engine's notes on the job, and one note per
+    /// finished run in its history.
+    /// </summary>
+    public async Task<IReadOnlyList<ActivityEntry>> GetActivityAsync(string jobId, int limit = 100, CancellationToken cancellationToken = default)
     {
         JobIds.Validate(jobId);
-        return grains.GetGrain<IJobActivityGrain>(jobId).ListAsync(limit).WaitAsync(cancellationToken);
+        var stored = grains.Reference<IJobActivityGrain>(jobId).ListAsync(limit).WaitAsync(cancellationToken);
+        var history = RunsOfAsync(jobId, limit, cancellationToken);
+        return ActivityView.Merge(await stored.ConfigureAwait(false), await history.ConfigureAwait(false), limit);
+    }
+
+    private async Task<IReadOnlyList<RunHistoryEntry>> RunsOfAsync(string jobId, int limit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Job(jobId).GetHistoryAsync(limit).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (JobNotFoundException)
+        {
+            // A deleted job keeps no history; what its activity grain holds is all there is.
+            return [];
+        }
     }
 
     /// <summary>One job's totals: runs completed, failed and terminated in its current generation, and the success rate.</summary>
@@ -43,6 +61,6 @@ public sealed class HistoryOperations(IGrainFactory grains)
     private IJobGrain Job(string jobId)
     {
         JobIds.Validate(jobId);
-        return grains.GetGrain<IJobGrain>(jobId);
+        return grains.Reference<IJobGrain>(jobId);
     }
 }

@@ -104,6 +104,6 @@ public sealed class JobOperations(IGrainFactory grains)
     private IJobGrain Job(string jobId)
     {
         JobIds.Validate(jobId);
-        return grains.GetGrain<IJobGrain>(jobId);
+        return grains.Reference<IJobGrain>(jobId);
     }
 }

@@ -67,6 +67,6 @@ public sealed class RunOperations(IGrainFactory grains)
     private IRunGrain Run(string runId)
     {
         JobIds.ParseRunId(runId);
-        return grains.GetGrain<IRunGrain>(runId);
+        return grains.Reference<IRunGrain>(runId);
     }
 }

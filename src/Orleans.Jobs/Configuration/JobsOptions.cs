@@ -9,6 +9,13 @@ public sealed class JobsOptions
     /// </summary>
     public TimeSpan KeepAlivePeriod { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long the activation of a job without a next fire (triggered only, or past its last occurrence) stays once
+    /// its runs have all finished, for the next trigger to find it warm; then it goes, rather than after Orleans'
+    /// collection age. Zero releases it at once. Default 10 s.
+    /// </summary>
+    public TimeSpan IdleJobRelease { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Finished runs kept in a job's history. Default 100.</summary>
     public int HistoryLimit { get; set; } = 100;
 

@@ -30,6 +30,11 @@ internal sealed class JobsOptionsValidator(IOptions<JobsOptions> options, IOptio
             throw new OrleansConfigurationException($"JobsOptions.MaximumStepDeadline must be positive, not {value.MaximumStepDeadline}.");
         }
 
+        if (value.IdleJobRelease < TimeSpan.Zero || value.IdleJobRelease > TimeSpan.FromHours(1))
+        {
+            throw new OrleansConfigurationException($"JobsOptions.IdleJobRelease must be 0–1 h, not {value.IdleJobRelease}.");
+        }
+
         if (value.ScheduleTimerHorizon < 2 * value.KeepAlivePeriod)
         {
             throw new OrleansConfigurationException(

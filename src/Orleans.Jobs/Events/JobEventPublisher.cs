@@ -27,10 +27,10 @@ internal sealed partial class JobEventPublisher(IGrainFactory grains, TimeProvid
     {
         try
         {
-            var subscriptions = await grains.GetGrain<IWebhookDispatchGrain>(IWebhookRegistryGrain.Key).MatchAsync(jobEvent, labels);
+            var subscriptions = await grains.Reference<IWebhookDispatchGrain>(IWebhookRegistryGrain.Key).MatchAsync(jobEvent, labels);
             foreach (var subscriptionId in subscriptions)
             {
-                await grains.GetGrain<IWebhookDeliveryGrain>($"{subscriptionId}/{jobEvent.Id}").StartAsync(jobEvent);
+                await grains.Reference<IWebhookDeliveryGrain>($"{subscriptionId}/{jobEvent.Id}").StartAsync(jobEvent);
             }
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)

@@ -179,7 +179,7 @@ internal sealed class PayloadJob(IGrainFactory grains) : Job<PayloadRunState>, I
         };
 
         // A fresh grain per dispatch: an attempt lost with the previous activation of the run never holds this one up.
-        var grain = grains.GetGrain<IPayloadItemGrain>($"{Context.RunId}/{item.Index}/{item.Attempts}/{Guid.NewGuid():N}");
+        var grain = grains.Reference<IPayloadItemGrain>($"{Context.RunId}/{item.Index}/{item.Attempts}/{Guid.NewGuid():N}");
         var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_items.Token, Context.RunCancelled);
         var call = grain.ExecuteAsync(request, cancellation.Token);
         _ = call.ContinueWith(static (_, c) => ((CancellationTokenSource)c!).Dispose(), cancellation, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);

@@ -31,7 +31,7 @@ internal sealed partial class ResultDeliveryTerms(IOptions<WebhookOptions> optio
             : $"webhook sink {subscriptionId}: given up after {attempts} attempt(s): {error}";
         try
         {
-            await grains.GetGrain<Runs.IRunEngineGrain>(runId).RecordSinkFailureAsync(reason);
+            await grains.Reference<Runs.IRunEngineGrain>(runId).RecordSinkFailureAsync(reason);
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {

@@ -1,8 +1,10 @@
+using Orleans.Concurrency;
+
 namespace Orleans.Jobs.Runs;
 
 /// <summary>
 /// The calls to a run that only the engine makes: its job starts it and retries it; a webhook sink's delivery records
-/// that it gave the result up. Clients reach runs through <see cref="IRunGrain"/> and their job.
+/// that it gave the result up; a run whose silo stops hands itself over. Clients reach runs through <see cref="IRunGrain"/> and their job.
 /// </summary>
 [Alias("Orleans.Jobs.Runs.IRunEngineGrain")]
 internal interface IRunEngineGrain : IGrainWithStringKey
@@ -22,4 +24,12 @@ internal interface IRunEngineGrain : IGrainWithStringKey
     /// <summary>Records that a webhook sink gave up delivering the run's result, and raises <c>run.sink_failed</c>.</summary>
     [Alias("RecordSinkFailure")]
     Task RecordSinkFailureAsync(string reason);
+
+    /// <summary>
+    /// Activates the run, which goes on from its last checkpoint: sent by an active run's activation to itself as its
+    /// silo stops, so the message reaches a new activation on a silo that stays.
+    /// </summary>
+    [OneWay]
+    [Alias("Wake")]
+    Task WakeAsync();
 }

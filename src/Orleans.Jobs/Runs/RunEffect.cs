@@ -15,6 +15,12 @@ internal abstract record RunEffect
     /// <summary>Arm the step timer for the state's next step (now, or when the run wakes or retries).</summary>
     public sealed record ArmStep : RunEffect;
 
+    /// <summary>
+    /// Begin the next step at once on this activation, without a timer. <paramref name="OwnershipJustClaimed"/>: the
+    /// transition that leads to it is this activation's own checkpoint, just written, so the step needs no read-back.
+    /// </summary>
+    public sealed record BeginStep(bool OwnershipJustClaimed) : RunEffect;
+
     /// <summary>Drop the step timer: no step is due on this activation.</summary>
     public sealed record StopStepping : RunEffect;
 

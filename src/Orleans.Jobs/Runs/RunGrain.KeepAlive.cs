@@ -74,7 +74,8 @@ internal sealed partial class RunGrain
             new GrainTimerCreationOptions(_options.KeepAlivePeriod, _options.KeepAlivePeriod) { Interleave = true, KeepAlive = false });
 
     private async Task RegisterKeepAliveAsync() =>
-        await this.RegisterOrUpdateReminder(KeepAliveReminder, _options.KeepAlivePeriod, _options.KeepAlivePeriod);
+        await this.RegisterOrUpdateReminder(
+            KeepAliveReminder, Scheduling.TickSpread.Align(_time.GetUtcNow(), _options.KeepAlivePeriod, RunId), _options.KeepAlivePeriod);
 
     /// <summary>
     /// Registers the keep-alive reminder if it may be missing, in the background: a registration can wait seconds
@@ -112,6 +113,12 @@ internal sealed partial class RunGrain
     {
         try
         {
+            // A registration still under way would otherwise land after the removal and bring the run back.
+            if (_keepAliveRegistration is { IsCompleted: false } registration)
+            {
+                await registration;
+            }
+
             var reminder = await this.GetReminder(KeepAliveReminder);
             if (reminder is not null)
             {

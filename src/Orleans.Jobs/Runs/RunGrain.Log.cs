@@ -37,9 +37,6 @@ internal sealed partial class RunGrain
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: telling its job that it finished failed; the keep-alive reminder will try again.")]
     private static partial void LogJobNotificationFailed(ILogger logger, Exception exception, string runId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: its entry in the job's activity log was lost.")]
-    private static partial void LogActivityFailed(ILogger logger, Exception exception, string runId);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId}: the keep-alive reminder could not be changed.")]
     private static partial void LogReminderFault(ILogger logger, Exception exception, string runId);
 
@@ -84,4 +81,10 @@ internal sealed partial class RunGrain
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Run {RunId}: watchdog ({Status}, in flight {InFlight}, stale {Stale}, step started {StartedAt}, due {DueAt}).")]
     private static partial void LogWatchdog(ILogger logger, string runId, RunStatus status, bool inFlight, bool stale, DateTimeOffset? startedAt, DateTimeOffset? dueAt);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Run {RunId}: finished and reported; its activation is released.")]
+    private static partial void LogReleased(ILogger logger, string runId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId}: its silo stops; handing it over to continue from step {Step} on another silo.")]
+    private static partial void LogHandingOver(ILogger logger, string runId, long step);
 }

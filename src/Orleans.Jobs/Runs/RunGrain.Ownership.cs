@@ -10,15 +10,22 @@ internal sealed partial class RunGrain
 {
     private bool _stale;
     private bool _claimed;
+    private bool _ownershipJustClaimed;
 
     /// <summary>
     /// Whether this activation may perform the next step. An activation that has not written the checkpoint yet
     /// claims it first by writing it back (ETag-guarded: of two activations, the later claim or commit fails, and the
     /// loser's work is never committed); afterwards it reads the checkpoint back before each step and steps down if
-    /// another activation has written it since.
+    /// another activation has written it since. The first step after this activation started the run goes without
+    /// the read: its checkpoint was written in the turn that queued the step.
     /// </summary>
-    private async Task<bool> IsStillOwnerAsync()
+    private async Task<bool> IsStillOwnerAsync(bool justClaimed)
     {
+        if (_claimed && justClaimed)
+        {
+            return true;
+        }
+
         if (!_claimed)
         {
             try

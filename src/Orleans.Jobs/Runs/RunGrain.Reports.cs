@@ -2,7 +2,10 @@ using Orleans.Jobs.Diagnostics;
 
 namespace Orleans.Jobs.Runs;
 
-/// <summary>What the run tells others: its job when it finishes, the job's activity log, the run log, and metrics.</summary>
+/// <summary>
+/// What the run tells others: its job when it finishes (the job's activity log shows the run from the job's history),
+/// the run log, and metrics.
+/// </summary>
 internal sealed partial class RunGrain
 {
     private IGrainTimer? _notifyTimer;
@@ -29,7 +32,7 @@ internal sealed partial class RunGrain
         _notifyTimer = null;
         try
         {
-            await GrainFactory.GetGrain<Scheduling.IJobEngineGrain>(State.JobId).RunFinishedAsync(RunHistoryEntry.Of(Snapshot(), _time.GetUtcNow()));
+            await GrainFactory.Reference<Scheduling.IJobEngineGrain>(State.JobId).RunFinishedAsync(RunHistoryEntry.Of(Snapshot(), _time.GetUtcNow()));
         }
         catch (Exception exception)
         {
@@ -44,34 +47,19 @@ internal sealed partial class RunGrain
 
         _notifyFailures = 0;
         await UnregisterKeepAliveAsync();
-        await RecordFinishActivityAsync();
+        ReleaseWhenReported();
     }
 
-    /// <summary>The engine's entry in the job's activity log. Best effort: a lost entry is logged, not retried.</summary>
-    private async Task RecordFinishActivityAsync()
+    /// <summary>
+    /// A finished run whose job has heard and whose result deliveries are done needs no activation: it goes now
+    /// rather than after the collection age. Reads of its status activate it again from the stored checkpoint.
+    /// </summary>
+    private void ReleaseWhenReported()
     {
-        var (level, title, summary) = State.Status switch
+        if (State.Status.IsFinished() && !State.ResultWebhooksPending && _notifyTimer is null)
         {
-            RunStatus.Completed => (ActivityLevel.Success, "Run completed", $"{State.Step} steps in {State.Attempt} attempt(s)."),
-            RunStatus.Terminated => (ActivityLevel.Warning, "Run terminated", State.TerminationReason ?? "terminated"),
-            _ => (ActivityLevel.Error, "Run failed", State.Error is { } error ? $"{error.Type}: {error.Message}" : "failed"),
-        };
-        try
-        {
-            await GrainFactory.GetGrain<Services.IJobActivityWriterGrain>(State.JobId).AddAsync(new ActivityEntry
-            {
-                At = _time.GetUtcNow(),
-                Level = level,
-                Activity = "run",
-                Title = title,
-                Summary = summary.Length > 8000 ? summary[..8000] : summary,
-                RunId = RunId,
-                FromEngine = true,
-            });
-        }
-        catch (Exception exception)
-        {
-            LogActivityFailed(_logger, exception, RunId);
+            LogReleased(_logger, RunId);
+            DeactivateOnIdle();
         }
     }
 

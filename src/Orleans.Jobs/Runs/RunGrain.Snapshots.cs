@@ -9,7 +9,7 @@ internal sealed partial class RunGrain
         Stale = _stale,
         StepInFlight = _stepInFlight,
         PauseRequested = _pauseRequested,
-        StepArmed = _stepTimer is not null,
+        StepArmed = _stepTimer is not null || _stepQueued,
         StepDueAt = _stepDueAt,
         StepStartedAt = _stepStartedAt,
     };

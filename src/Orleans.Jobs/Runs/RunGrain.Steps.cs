@@ -11,6 +11,7 @@ internal sealed partial class RunGrain
     private readonly CancellationTokenSource _activationCancellation = new();
 
     private IGrainTimer? _stepTimer;
+    private bool _stepQueued;
     private JobInvocation? _invocation;
     private bool _stepInFlight;
     private DateTimeOffset? _stepDueAt;
@@ -18,6 +19,9 @@ internal sealed partial class RunGrain
 
     private async Task OnStepTimerAsync(CancellationToken cancellationToken)
     {
+        _stepQueued = false;
+        var justClaimed = _ownershipJustClaimed;
+        _ownershipJustClaimed = false;
         LogStepTimerFired(_logger, RunId, State.Status, _stepInFlight, _stale);
         switch (RunWatchdog.OnStepTimer(State, Activation(), _time.GetUtcNow()))
         {
@@ -32,9 +36,12 @@ internal sealed partial class RunGrain
         _stepInFlight = true;
         _stepDueAt = null;
         _stepStartedAt = _time.GetUtcNow();
+
+        // A step is no request of the activation's: while one is in flight the idle collector must leave it be.
+        DelayDeactivation(Timeout.InfiniteTimeSpan);
         try
         {
-            if (!await IsStillOwnerAsync())
+            if (!await IsStillOwnerAsync(justClaimed))
             {
                 LogSuperseded(_logger, RunId);
                 await ApplyAsync(new RunEvent.Superseded());
@@ -54,6 +61,7 @@ internal sealed partial class RunGrain
         {
             _stepInFlight = false;
             _stepStartedAt = null;
+            DelayDeactivation(TimeSpan.Zero);
         }
     }
 
@@ -141,10 +149,38 @@ internal sealed partial class RunGrain
         });
     }
 
+    /// <summary>
+    /// Begins the step that is due now in a turn of its own on this activation, without a timer: the caller (the job
+    /// grain starting the run, or the step that just committed) does not wait for it. The step is queued outside the
+    /// caller's request context, so it is no part of the request that led to it.
+    /// </summary>
+    private void BeginStep(bool ownershipJustClaimed)
+    {
+        if (_stale || _stepQueued)
+        {
+            return;
+        }
+
+        StartWatchdog();
+        _stepTimer?.Dispose();
+        _stepTimer = null;
+        _stepQueued = true;
+        _stepDueAt = _time.GetUtcNow();
+        _ownershipJustClaimed = ownershipJustClaimed;
+        using (ExecutionContext.SuppressFlow())
+        {
+            _ = Task.Factory.StartNew(
+                () => OnStepTimerAsync(CancellationToken.None), CancellationToken.None, TaskCreationOptions.None, TaskScheduler.Current).Unwrap();
+        }
+    }
+
+    /// <summary>No step is due on this activation: its step timer and its own watchdog go.</summary>
     private void StopStepping()
     {
         _stepTimer?.Dispose();
         _stepTimer = null;
+        _watchdog?.Dispose();
+        _watchdog = null;
     }
 
     private async Task<T> RunBoundedAsync<T>(string phase, Func<CancellationToken, Task<T>> work)

@@ -154,6 +154,9 @@ internal sealed partial class RunGrain
                 case RunEffect.ArmStep:
                     ArmStep();
                     break;
+                case RunEffect.BeginStep begin:
+                    BeginStep(begin.OwnershipJustClaimed);
+                    break;
                 case RunEffect.StopStepping:
                     StopStepping();
                     break;

@@ -92,6 +92,16 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRunEngineGrain, IRem
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        if (reason.ReasonCode == DeactivationReasonCode.ShuttingDown && !_stale && _state.RecordExists
+            && (State.Status.IsActive() || _notifyTimer is not null))
+        {
+            // The silo stops gracefully: the run goes on (or tells its job it finished) elsewhere now rather than at
+            // its next keep-alive tick. The message is held while this activation goes and then reaches a new one,
+            // placed on a silo that stays.
+            LogHandingOver(_logger, RunId, State.Step);
+            _ = GrainFactory.Reference<IRunEngineGrain>(RunId).WakeAsync();
+        }
+
         // A step still in flight belongs to this activation only: its result must not be committed after we are gone.
         _stale = true;
         await _activationCancellation.CancelAsync();
@@ -100,6 +110,23 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRunEngineGrain, IRem
         await DisposeInvocationAsync();
         FlushRunLog();
         await _logFlush.WaitAsync(cancellationToken).ContinueWith(static _ => { }, TaskScheduler.Default);
+    }
+
+    /// <inheritdoc />
+    public Task WakeAsync()
+    {
+        // Activation is most of the work: OnActivateAsync resumes an active run. A finished one tells its job again
+        // (which ignores a report it has), as its stopped activation may not have.
+        if (_state.RecordExists && State.Status.IsActive() && Activation().Idle)
+        {
+            ArmStep();
+        }
+        else if (_state.RecordExists && State.Status.IsFinished() && _notifyTimer is null)
+        {
+            ScheduleJobNotification();
+        }
+
+        return Task.CompletedTask;
     }
 
     private void EnsureExists()

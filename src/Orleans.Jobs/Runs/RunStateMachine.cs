@@ -64,7 +64,7 @@ internal static class RunStateMachine
             TraceParent = request.TraceParent,
         };
         return Changed(started, activation, RunWrite.CheckpointAndKeepAlive,
-            new RunEffect.ReportStarted(), new RunEffect.UpdateCatalog(), new RunEffect.ArmStep());
+            new RunEffect.ReportStarted(), new RunEffect.UpdateCatalog(), new RunEffect.BeginStep(OwnershipJustClaimed: true));
     }
 
     /// <summary>
@@ -267,6 +267,7 @@ internal static class RunStateMachine
             new RunEffect.NotifyJob(),
         ],
         RunStatus.Paused => [new RunEffect.StopStepping(), new RunEffect.UnregisterKeepAlive()],
+        RunStatus.Running => [new RunEffect.BeginStep(OwnershipJustClaimed: false)],
         _ => [new RunEffect.ArmStep()],
     };
 

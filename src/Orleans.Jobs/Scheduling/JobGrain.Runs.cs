@@ -44,6 +44,7 @@ internal sealed partial class JobGrain
         await StartBackfillRunsAsync();
         await SaveAsync();
         await RaiseRunFinishedAsync(entry);
+        ReleaseWhenIdle();
     }
 
     /// <summary>
@@ -60,7 +61,7 @@ internal sealed partial class JobGrain
         activity?.SetTag(JobsInstrumentation.JobIdTag, JobId);
         activity?.SetTag(JobsInstrumentation.RunIdTag, runId);
         activity?.SetTag("orleans_jobs.origin", origin.ToString());
-        var run = await GrainFactory.GetGrain<IRunEngineGrain>(runId).StartAsync(new RunStartRequest
+        var run = await GrainFactory.Reference<IRunEngineGrain>(runId).StartAsync(new RunStartRequest
         {
             TraceParent = Activity.Current?.Id,
             Generation = State.Generation,
@@ -96,7 +97,7 @@ internal sealed partial class JobGrain
     {
         try
         {
-            await call(GrainFactory.GetGrain<IRunGrain>(runId));
+            await call(GrainFactory.Reference<IRunGrain>(runId));
         }
         catch (JobsException exception)
         {

@@ -16,6 +16,7 @@ internal sealed partial class JobGrain : IRemindable
     private static readonly TimeSpan _longestReminderDue = TimeSpan.FromDays(49);
 
     private IGrainTimer? _fireTimer;
+    private IGrainTimer? _releaseTimer;
     private IGrainReminder? _reminder;
     private bool _reminderLoaded;
     private DateTimeOffset? _reminderFirstTick;
@@ -41,6 +42,9 @@ internal sealed partial class JobGrain : IRemindable
         {
             return;
         }
+
+        // It ticked, so it exists whatever this activation assumed: the next arm looks it up before removing it.
+        _reminderLoaded = _reminder is not null;
 
         if (await HandleDueAsync(OccurrenceOutcome.Missed))
         {
@@ -99,7 +103,7 @@ internal sealed partial class JobGrain : IRemindable
 
             // The reminder is the watchdog: once due it ticks every KeepAlivePeriod, so if this silo dies the job comes
             // back elsewhere within about that long. Registered once, not per fire.
-            if (_reminderFirstTick is not { } tick || tick > dueAt + settings.KeepAlivePeriod)
+            if (_reminderFirstTick is not { } tick || tick > dueAt + settings.KeepAlivePeriod + TickSpread.MostDelay)
             {
                 await RegisterReminderAsync(delay + settings.KeepAlivePeriod, now);
             }
@@ -119,17 +123,58 @@ internal sealed partial class JobGrain : IRemindable
             await RegisterReminderAsync(wake < _longestReminderDue ? wake : _longestReminderDue, now);
         }
 
-        if (releaseWhenIdle && State.ActiveRuns.Count == 0 && State.Buffered.Count == 0 && State.Backfill is not { UnderWay: true })
+        if (releaseWhenIdle && HasNothingUnderWay)
         {
             DeactivateOnIdle();
         }
     }
 
+    private bool HasNothingUnderWay => State.ActiveRuns.Count == 0 && State.Buffered.Count == 0 && State.Backfill is not { UnderWay: true };
+
+    /// <summary>
+    /// A job without a next fire (triggered only, or past its last occurrence) whose runs are all finished needs no
+    /// activation until it is called again: it goes after <see cref="Configuration.JobsOptions.IdleJobRelease"/>, unless it has
+    /// work again by then, rather than after the collection age.
+    /// </summary>
+    private void ReleaseWhenIdle()
+    {
+        _releaseTimer?.Dispose();
+        _releaseTimer = null;
+        if (!IsIdleWithoutSchedule)
+        {
+            return;
+        }
+
+        _releaseTimer = this.RegisterGrainTimer(
+            _ =>
+            {
+                _releaseTimer?.Dispose();
+                _releaseTimer = null;
+                if (IsIdleWithoutSchedule)
+                {
+                    DeactivateOnIdle();
+                }
+
+                return Task.CompletedTask;
+            },
+            new GrainTimerCreationOptions(options.Value.IdleJobRelease, Timeout.InfiniteTimeSpan) { KeepAlive = false });
+    }
+
+    private bool IsIdleWithoutSchedule => Exists && State.NextFireAt is null && _fireTimer is null && HasNothingUnderWay;
+
     private async Task RegisterReminderAsync(TimeSpan due, DateTimeOffset now)
     {
+        due = TickSpread.Align(now, due, JobId);
         _reminder = await this.RegisterOrUpdateReminder(NextFireReminder, due, options.Value.KeepAlivePeriod);
         _reminderLoaded = true;
         _reminderFirstTick = now + due;
+    }
+
+    private void KnowNoReminder()
+    {
+        _reminder = null;
+        _reminderLoaded = true;
+        _reminderFirstTick = null;
     }
 
     /// <summary>Reads the reminder once per activation (a read of the reminder table), not on every arm.</summary>

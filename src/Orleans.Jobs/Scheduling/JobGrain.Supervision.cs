@@ -19,7 +19,7 @@ internal sealed partial class JobGrain
     private async Task SuperviseWithReminderAsync(DateTimeOffset now)
     {
         var period = options.Value.KeepAlivePeriod;
-        if (_reminderFirstTick is not { } first || first > now + (period * 2))
+        if (_reminderFirstTick is not { } first || first > now + (period * 2) + TickSpread.MostDelay)
         {
             await RegisterReminderAsync(period * 2, now);
         }

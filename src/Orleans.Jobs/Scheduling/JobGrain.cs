@@ -46,6 +46,7 @@ internal sealed partial class JobGrain(
         }
 
         var now = time.GetUtcNow();
+        var firstEver = !state.RecordExists;
         State.Definition = normalized;
         State.Version = 1;
         State.Generation++;
@@ -65,6 +66,12 @@ internal sealed partial class JobGrain(
         State.LastSuccessAt = null;
         RestartHealth(now);
         await SaveAsync();
+        if (firstEver)
+        {
+            // No generation before this one, so no reminder of its own can exist yet: arming needs no lookup.
+            KnowNoReminder();
+        }
+
         LogCreated(JobId, normalized.Type, State.Generation, State.NextFireAt);
         await RaiseScheduledAsync("Created");
         await ArmHealthAsync();

@@ -47,14 +47,15 @@ public sealed class OfflineStoreImportClusterTests(ClusterFixture fixture)
         var lastFile = await fixture.Client.GetGrain<IJobKeyValueGrain>(id).GetAsync(OfflineStoreImportJob.LastFileImportKey);
         Assert.Contains("wednesday.json", lastFile, StringComparison.Ordinal);
 
-        var activity = await WaitUntilAsync(() => fixture.Client.GetGrain<IJobActivityGrain>(id).ListAsync(10), a => a.Count >= 4, what: "two job notes and two engine notes");
+        var history = new Orleans.Jobs.Client.JobsClient(fixture.Client).History;
+        var activity = await WaitUntilAsync(() => history.GetActivityAsync(id, 10), a => a.Count >= 4, what: "two job notes and two engine notes");
         Assert.Equal(2, activity.Count(a => a is { FromEngine: false, Level: ActivityLevel.Success, Activity: "Offline Store Import" }));
         Assert.Contains(activity, a => a is { FromEngine: false } && a.Summary == "Imported 5 offline stores from 1 files" && a.RunId == second.RunId);
         Assert.Equal(2, activity.Count(a => a is { FromEngine: true, Title: "Run completed" }));
 
         await job.DeleteAsync();
         Assert.Null(await fixture.Client.GetGrain<IJobKeyValueGrain>(id).GetAsync(OfflineStoreImportJob.LastFileImportKey));
-        Assert.Empty(await fixture.Client.GetGrain<IJobActivityGrain>(id).ListAsync(10));
+        Assert.Empty(await history.GetActivityAsync(id, 10));
     }
 
     [Fact]

@@ -60,10 +60,11 @@ public sealed class RunStateMachineTests
         Assert.True(Has<RunEffect.UpdateCatalog>(transition));
         Assert.True(Has<RunEffect.NotifyJob>(transition));
         Assert.False(Has<RunEffect.ArmStep>(transition));
+        Assert.False(Has<RunEffect.BeginStep>(transition));
     }
 
     [Fact]
-    public void Start_NewRun_IsPendingAtAttemptOne_WrittenWithItsKeepAlive_AndArmsItsFirstStep()
+    public void Start_NewRun_IsPendingAtAttemptOne_WrittenWithItsKeepAlive_AndBeginsItsFirstStepWithoutReadingBack()
     {
         var transition = RunStateMachine.Decide(new RunState(), new RunActivation(), new RunEvent.Start(Request()), Now);
 
@@ -76,7 +77,7 @@ public sealed class RunStateMachineTests
         Assert.Equal(RunWrite.CheckpointAndKeepAlive, transition.Write);
         Assert.True(Has<RunEffect.ReportStarted>(transition));
         Assert.True(Has<RunEffect.UpdateCatalog>(transition));
-        Assert.IsType<RunEffect.ArmStep>(transition.Effects[^1]);
+        Assert.True(Assert.IsType<RunEffect.BeginStep>(transition.Effects[^1]).OwnershipJustClaimed);
     }
 
     [Fact]
@@ -109,7 +110,7 @@ public sealed class RunStateMachineTests
     }
 
     [Fact]
-    public void StepCommitted_AfterPerform_CountsTheStep_ClearsTheWait_AndArmsTheNext()
+    public void StepCommitted_AfterPerform_CountsTheStep_ClearsTheWait_AndBeginsTheNextAfterTheOwnershipCheck()
     {
         var running = Running();
         _time.Advance(TimeSpan.FromSeconds(1));
@@ -122,7 +123,7 @@ public sealed class RunStateMachineTests
         Assert.Equal(2, transition.State.Checkpoint!.State.GetProperty("left").GetInt32());
         Assert.Equal(RunWrite.Checkpoint, transition.Write);
         Assert.True(Has<RunEffect.FlushLog>(transition));
-        Assert.IsType<RunEffect.ArmStep>(transition.Effects[^1]);
+        Assert.False(Assert.IsType<RunEffect.BeginStep>(transition.Effects[^1]).OwnershipJustClaimed);
     }
 
     [Fact]
@@ -265,6 +266,7 @@ public sealed class RunStateMachineTests
         Assert.Equal(1, committed.State.Step);
         Assert.False(committed.PauseRequested);
         Assert.False(Has<RunEffect.ArmStep>(committed));
+        Assert.False(Has<RunEffect.BeginStep>(committed));
     }
 
     [Fact]
