@@ -10,6 +10,7 @@ internal sealed partial class RunGrain
 
     private bool _keepAliveMissing;
     private Task? _keepAliveRegistration;
+    private IGrainReminder? _keepAliveReminder;
     private IGrainTimer? _watchdog;
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -73,8 +74,9 @@ internal sealed partial class RunGrain
             _ => CheckProgressAsync(),
             new GrainTimerCreationOptions(_options.KeepAlivePeriod, _options.KeepAlivePeriod) { Interleave = true, KeepAlive = false });
 
+    /// <summary>Registers the keep-alive reminder and keeps its handle, so that removing it needs no lookup.</summary>
     private async Task RegisterKeepAliveAsync() =>
-        await this.RegisterOrUpdateReminder(
+        _keepAliveReminder = await this.RegisterOrUpdateReminder(
             KeepAliveReminder, Scheduling.TickSpread.Align(_time.GetUtcNow(), _options.KeepAlivePeriod, RunId), _options.KeepAlivePeriod);
 
     /// <summary>
@@ -119,7 +121,9 @@ internal sealed partial class RunGrain
                 await registration;
             }
 
-            var reminder = await this.GetReminder(KeepAliveReminder);
+            // The handle of this activation's own registration, else a lookup (another activation registered it).
+            var reminder = _keepAliveReminder ?? await this.GetReminder(KeepAliveReminder);
+            _keepAliveReminder = null;
             if (reminder is not null)
             {
                 await this.UnregisterReminder(reminder);

@@ -44,6 +44,12 @@ internal sealed partial class RunGrain
         }
 
         await CarryOutAsync(transition.Effects);
+        if (transition.Write == RunWrite.CheckpointAndKeepAlive && _keepAliveRegistration is { } registration)
+        {
+            // The run is durable once its checkpoint and its keep-alive have both landed: the caller hears then.
+            await registration;
+        }
+
         return transition;
     }
 
@@ -116,29 +122,28 @@ internal sealed partial class RunGrain
     }
 
     /// <summary>
-    /// Writes the state and registers the keep-alive reminder at once. The state's failure is the caller's; a
-    /// reminder that failed to register (the reminder service moving between silos) does not stop the run: it is
-    /// registered again before the next step.
+    /// Writes the state while the keep-alive reminder registers. The state's failure is the caller's; the
+    /// registration goes on meanwhile and <see cref="ApplyAsync"/> waits for it once the transition's effects (the
+    /// first step among them) are under way. A reminder that failed to register (the reminder service moving between
+    /// silos) does not stop the run: it is registered again before the next step.
     /// </summary>
     private async Task WriteStateAndKeepAliveAsync()
     {
-        var reminder = RegisterKeepAliveAsync();
+        _keepAliveRegistration = RegisterKeepAliveOnceAsync();
+        await WriteStateOrThrowAsync();
+    }
+
+    private async Task RegisterKeepAliveOnceAsync()
+    {
         try
         {
-            await WriteStateOrThrowAsync();
+            await RegisterKeepAliveAsync();
+            _keepAliveMissing = false;
         }
-        finally
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            try
-            {
-                await reminder;
-                _keepAliveMissing = false;
-            }
-            catch (Exception exception) when (exception is not OutOfMemoryException)
-            {
-                _keepAliveMissing = true;
-                LogReminderFault(_logger, exception, RunId);
-            }
+            _keepAliveMissing = true;
+            LogReminderFault(_logger, exception, RunId);
         }
     }
 

@@ -38,6 +38,7 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRunEngineGrain, IRem
     private readonly ILogger<RunGrain> _logger;
     private readonly string _silo;
     private readonly RunLogger _runLogger;
+    private string? _runId;
 
     public RunGrain(
         [PersistentState("run", JobsStorageNames.GrainStorage)] IPersistentState<RunState> state,
@@ -66,7 +67,8 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRunEngineGrain, IRem
 
     private RunState State => _state.State;
 
-    private string RunId => this.GetPrimaryKeyString();
+    // Cached: GetPrimaryKeyString makes a new string on every call, and the id is read on every step and log line.
+    private string RunId => _runId ??= this.GetPrimaryKeyString();
 
     private JobDefinition Definition => State.Definition ?? throw new InvalidOperationException($"Run {RunId} has no definition.");
 

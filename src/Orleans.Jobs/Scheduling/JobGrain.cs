@@ -26,7 +26,9 @@ internal sealed partial class JobGrain(
 {
     private JobState State => state.State;
 
-    private string JobId => this.GetPrimaryKeyString();
+    private string JobId => _jobId ??= this.GetPrimaryKeyString();
+
+    private string? _jobId;
 
     private bool Exists => state.RecordExists && State.Definition is not null;
 
