@@ -36,9 +36,18 @@ public sealed record WebhookSubscription
     public bool Matches(JobEvent jobEvent, IReadOnlyDictionary<string, string> labels)
     {
         ArgumentNullException.ThrowIfNull(jobEvent);
+        return Matches(jobEvent.Type, jobEvent.JobId, labels);
+    }
+
+    /// <summary>
+    /// Whether an event of type <paramref name="eventType"/> of job <paramref name="jobId"/> with
+    /// <paramref name="labels"/> goes to this subscription: decided before the event is built.
+    /// </summary>
+    public bool Matches(string eventType, string jobId, IReadOnlyDictionary<string, string> labels)
+    {
         ArgumentNullException.ThrowIfNull(labels);
-        return (Events.Count == 0 || Events.Contains(jobEvent.Type, StringComparer.Ordinal))
-            && (JobId is null || string.Equals(JobId, jobEvent.JobId, StringComparison.Ordinal))
+        return (Events.Count == 0 || Events.Contains(eventType, StringComparer.Ordinal))
+            && (JobId is null || string.Equals(JobId, jobId, StringComparison.Ordinal))
             && Labels.All(label => labels.TryGetValue(label.Key, out var value) && string.Equals(value, label.Value, StringComparison.Ordinal));
     }
 }

@@ -19,8 +19,10 @@ internal sealed partial class RunGrain
             }
         }
 
-        await ApplyAsync(new RunEvent.Start(request));
-        return Snapshot();
+        // The run as the start left it: its first step may be done (even the run) by the time the keep-alive has
+        // landed, and the job hears of that through its report, after this answer.
+        var started = await ApplyAsync(new RunEvent.Start(request));
+        return Snapshot(started.State);
     }
 
     public Task<RunSnapshot> GetStatusAsync()

@@ -16,29 +16,35 @@ internal sealed partial class RunGrain
 
     private RunCatalogEntry CatalogEntry() => RunCatalogEntry.Of(Snapshot());
 
-    private RunSnapshot Snapshot() => new()
+    private RunSnapshot Snapshot() => Snapshot(State);
+
+    /// <summary>The run as <paramref name="state"/> has it, with this activation's facts.</summary>
+    private RunSnapshot Snapshot(RunState state) => new()
     {
         RunId = RunId,
-        JobId = State.JobId,
-        Type = Definition.Type,
-        MaximumAttempts = Definition.Retry.MaximumAttempts,
-        Occurrence = State.Occurrence,
-        Status = State.Status,
-        KeepAliveMissing = _keepAliveMissing && State.Status.IsActive(),
-        Attempt = State.Attempt,
-        Step = State.Step,
-        CheckpointJson = State.Checkpoint?.State.GetRawText(),
-        CreatedAt = State.CreatedAt,
-        LastCheckpointAt = State.LastCheckpointAt,
-        Progress = State.Checkpoint?.Progress,
-        FinishedAt = State.FinishedAt,
-        WakeAt = State.WakeAt,
-        SinkFailures = [.. State.SinkFailures],
-        RetryAt = State.RetryAt,
-        Error = State.Error,
+        JobId = state.JobId,
+        Type = DefinitionOf(state).Type,
+        MaximumAttempts = DefinitionOf(state).Retry.MaximumAttempts,
+        Occurrence = state.Occurrence,
+        Status = state.Status,
+        KeepAliveMissing = _keepAliveMissing && state.Status.IsActive(),
+        Attempt = state.Attempt,
+        Step = state.Step,
+        CheckpointJson = state.Checkpoint?.State.GetRawText(),
+        CreatedAt = state.CreatedAt,
+        LastCheckpointAt = state.LastCheckpointAt,
+        Progress = state.Checkpoint?.Progress,
+        FinishedAt = state.FinishedAt,
+        WakeAt = state.WakeAt,
+        SinkFailures = [.. state.SinkFailures],
+        RetryAt = state.RetryAt,
+        Error = state.Error,
         Silo = _silo,
-        ResultReference = State.ResultReference,
-        TerminationReason = State.TerminationReason,
+        ResultReference = state.ResultReference,
+        TerminationReason = state.TerminationReason,
         PauseRequested = _pauseRequested,
     };
+
+    private JobDefinition DefinitionOf(RunState state) =>
+        state.Definition ?? throw new InvalidOperationException($"Run {RunId} has no definition.");
 }

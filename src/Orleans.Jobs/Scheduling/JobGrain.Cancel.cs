@@ -34,7 +34,7 @@ internal sealed partial class JobGrain
         await SaveAsync();
         LogCancelled(JobId, reason);
         await NoteAsync(ActivityLevel.Warning, "Job cancelled", reason);
-        await RaiseAsync(JobEventTypes.Cancelled, $"Job cancelled: {reason}");
+        await RaiseAsync(JobEventTypes.Cancelled, () => $"Job cancelled: {reason}");
         await ArmAsync();
         return Snapshot();
     }

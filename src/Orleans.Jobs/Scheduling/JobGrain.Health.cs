@@ -78,7 +78,7 @@ internal sealed partial class JobGrain
                     : $"No run completed within {within} of {State.HealthSince ?? State.CreatedAt:O}.";
                 LogUnhealthy(JobId, within, State.LastSuccessAt);
                 await NoteAsync(ActivityLevel.Error, "Job unhealthy", summary);
-                await RaiseAsync(JobEventTypes.Unhealthy, summary);
+                await RaiseAsync(JobEventTypes.Unhealthy, () => summary);
             }
 
             return;

@@ -35,7 +35,7 @@ internal sealed partial class JobGrain
         State.ActiveRuns.Add(failed.RunId);
         await SaveAsync();
         LogRetried(JobId, failed.RunId, delay);
-        await RaiseAsync(JobEventTypes.Started, $"Failed run retried after {delay}.", failed.RunId, run.Status);
+        await RaiseAsync(JobEventTypes.Started, () => $"Failed run retried after {delay}.", failed.RunId, run.Status);
         return run;
     }
 }

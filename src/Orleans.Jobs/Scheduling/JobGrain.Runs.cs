@@ -84,7 +84,7 @@ internal sealed partial class JobGrain
 
         if (!known && !run.IsFinished)
         {
-            await RaiseAsync(JobEventTypes.Started, $"Run of occurrence {occurrence} started.", runId, run.Status);
+            await RaiseAsync(JobEventTypes.Started, () => $"Run of occurrence {occurrence} started.", runId, run.Status);
         }
 
         return run;

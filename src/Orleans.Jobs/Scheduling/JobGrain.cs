@@ -190,7 +190,7 @@ internal sealed partial class JobGrain(
             await SaveAsync();
             LogPaused(JobId);
             await NoteAsync(ActivityLevel.Warning, "Job paused", "Its schedule fires nothing and its runs take no new steps until it is resumed.");
-            await RaiseAsync(JobEventTypes.Paused, "Paused.");
+            await RaiseAsync(JobEventTypes.Paused, static () => "Paused.");
             await ArmAsync();
         }
 
@@ -217,7 +217,7 @@ internal sealed partial class JobGrain(
             await SaveAsync();
             LogResumed(JobId, State.NextFireAt);
             await NoteAsync(ActivityLevel.Success, "Job resumed", State.NextFireAt is { } next ? $"Next fire {next:O}." : "No fire is scheduled.");
-            await RaiseAsync(JobEventTypes.Resumed, "Resumed.", nextFireAt: State.NextFireAt);
+            await RaiseAsync(JobEventTypes.Resumed, static () => "Resumed.", nextFireAt: State.NextFireAt);
             await ArmHealthAsync();
             await ArmAsync();
         }

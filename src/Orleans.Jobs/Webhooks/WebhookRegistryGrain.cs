@@ -6,7 +6,9 @@ namespace Orleans.Jobs.Webhooks;
 
 /// <summary>
 /// The cluster's webhook subscriptions in one small document. Secrets are encrypted here, on the silo, before they
-/// are stored; nothing that leaves this grain for a caller carries them.
+/// are stored; nothing that leaves this grain for a caller carries them. Events are matched on each silo against its
+/// <see cref="WebhookSubscriptionCache"/>: a change is stored, then handed to every silo's cache before the call
+/// returns, so the next event anywhere sees it.
 /// </summary>
 internal sealed partial class WebhookRegistryGrain(
     [PersistentState("webhooks", JobsStorageNames.GrainStorage)] IPersistentState<WebhookRegistryState> state,
@@ -36,7 +38,19 @@ internal sealed partial class WebhookRegistryGrain(
             CreatedAt = time.GetUtcNow(),
         };
         Subscriptions.Add(new StoredWebhookSubscription { Subscription = subscription, ProtectedSecret = protector.Protect(request.Secret) });
-        await state.WriteStateAsync();
+        state.State.Version++;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Whether it landed is unknown: the next call reads the registry as storage holds it.
+            DeactivateOnIdle();
+            throw;
+        }
+
+        await PublishSetAsync();
         LogAdded(subscription.Id, subscription.Url.GetLeftPart(UriPartial.Path), subscription.Events.Count == 0 ? "all" : string.Join(",", subscription.Events));
         return subscription;
     }
@@ -50,7 +64,18 @@ internal sealed partial class WebhookRegistryGrain(
     {
         var stored = Find(subscriptionId);
         Subscriptions.Remove(stored);
-        await state.WriteStateAsync();
+        state.State.Version++;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+
+        await PublishSetAsync();
         await GrainFactory.GetGrain<IWebhookDeliveryLogGrain>(subscriptionId).ClearAsync();
         LogRemoved(subscriptionId);
     }
@@ -66,8 +91,26 @@ internal sealed partial class WebhookRegistryGrain(
         return GrainFactory.GetGrain<IWebhookDeliveryLogGrain>(subscriptionId).ListAsync(limit);
     }
 
-    public Task<IReadOnlyList<string>> MatchAsync(JobEvent jobEvent, IReadOnlyDictionary<string, string> labels) =>
-        Task.FromResult<IReadOnlyList<string>>([.. Subscriptions.Where(s => s.Subscription.Matches(jobEvent, labels)).Select(s => s.Subscription.Id)]);
+    public Task<WebhookSubscriptionSet> GetSubscriptionSetAsync() => Task.FromResult(Set());
+
+    private WebhookSubscriptionSet Set() => new() { Version = state.State.Version, Subscriptions = [.. Subscriptions.Select(s => s.Subscription)] };
+
+    /// <summary>
+    /// Hands the stored set to every silo's cache. A silo that misses it (it is leaving, or the call failed) loads the
+    /// set again within <see cref="WebhookSubscriptionCache.RefreshAfter"/>.
+    /// </summary>
+    private async Task PublishSetAsync()
+    {
+        try
+        {
+            await GrainFactory.GetGrain<IManagementGrain>(0).SendControlCommandToProvider<WebhookSubscriptionCache>(
+                WebhookSubscriptionCache.ProviderName, WebhookSubscriptionCache.ReplaceCommand, Set());
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            LogPublishFailed(exception, state.State.Version);
+        }
+    }
 
     public Task<WebhookTarget?> GetTargetAsync(string subscriptionId) =>
         Task.FromResult(Subscriptions.Find(s => s.Subscription.Id == subscriptionId) is { } stored
@@ -82,4 +125,7 @@ internal sealed partial class WebhookRegistryGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Webhook subscription {SubscriptionId} removed.")]
     private partial void LogRemoved(string subscriptionId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook subscriptions version {Version} could not be handed to every silo; those that missed it load it within their refresh period.")]
+    private partial void LogPublishFailed(Exception exception, long version);
 }

@@ -5,4 +5,7 @@ public sealed class WebhookRegistryState
 {
     /// <summary>The subscriptions, oldest first.</summary>
     public List<StoredWebhookSubscription> Subscriptions { get; set; } = [];
+
+    /// <summary>One more with every change; the silos' caches keep the newest set they have seen.</summary>
+    public long Version { get; set; }
 }
