@@ -32,7 +32,10 @@ internal sealed partial class JobEventPublisher(
         return PublishAsync(jobEvent.Type, jobEvent.JobId, labels, () => jobEvent, cancellationToken);
     }
 
-    /// <summary>Publishes an event of <paramref name="type"/> of job <paramref name="jobId"/>, built by <paramref name="build"/> only if a subscription wants it.</summary>
+    /// <summary>
+    /// Publishes an event of <paramref name="type"/> of job <paramref name="jobId"/>, built by
+    /// <paramref name="build"/> only if a subscription wants it.
+    /// </summary>
     public async Task PublishAsync(
         string type, string jobId, IReadOnlyDictionary<string, string> labels, Func<JobEvent> build, CancellationToken cancellationToken = default)
     {

@@ -38,7 +38,8 @@ public static class JobsSiloBuilderExtensions
             services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<CatalogUpdateQueue>());
             services.AddSingleton<IConfigurationValidator, JobsOptionsValidator>();
             services.AddSingleton<WebhookSubscriptionCache>();
-            services.AddKeyedSingleton<Orleans.Providers.IControllable>(WebhookSubscriptionCache.ProviderName, (sp, _) => sp.GetRequiredService<WebhookSubscriptionCache>());
+            services.AddKeyedSingleton<Orleans.Providers.IControllable>(
+                WebhookSubscriptionCache.ProviderName, (sp, _) => sp.GetRequiredService<WebhookSubscriptionCache>());
             services.AddSingleton<JobEventPublisher>();
             services.AddOptions<WebhookOptions>();
             services.AddSingleton<IConfigurationValidator, WebhookOptionsValidator>();

@@ -4,7 +4,8 @@ namespace Orleans.Jobs.Runs;
 
 /// <summary>
 /// The calls to a run that only the engine makes: its job starts it and retries it; a webhook sink's delivery records
-/// that it gave the result up; a run whose silo stops hands itself over. Clients reach runs through <see cref="IRunGrain"/> and their job.
+/// that it gave the result up; a run whose silo stops hands itself over. Clients reach runs through
+/// <see cref="IRunGrain"/> and their job.
 /// </summary>
 [Alias("Orleans.Jobs.Runs.IRunEngineGrain")]
 internal interface IRunEngineGrain : IGrainWithStringKey

@@ -133,8 +133,8 @@ internal sealed partial class JobGrain : IRemindable
 
     /// <summary>
     /// A job without a next fire (triggered only, or past its last occurrence) whose runs are all finished needs no
-    /// activation until it is called again: it goes after <see cref="Configuration.JobsOptions.IdleJobRelease"/>, unless it has
-    /// work again by then, rather than after the collection age.
+    /// activation until it is called again: it goes after <see cref="Configuration.JobsOptions.IdleJobRelease"/>,
+    /// unless it has work again by then, rather than after the collection age.
     /// </summary>
     private void ReleaseWhenIdle()
     {

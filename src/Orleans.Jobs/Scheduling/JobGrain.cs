@@ -24,11 +24,11 @@ internal sealed partial class JobGrain(
     IOptions<JobsOptions> options,
     ILogger<JobGrain> logger) : Grain, IJobGrain, IJobEngineGrain
 {
+    private string? _jobId;
+
     private JobState State => state.State;
 
     private string JobId => _jobId ??= this.GetPrimaryKeyString();
-
-    private string? _jobId;
 
     private bool Exists => state.RecordExists && State.Definition is not null;
 
