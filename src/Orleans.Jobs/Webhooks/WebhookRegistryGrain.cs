@@ -38,19 +38,7 @@ internal sealed partial class WebhookRegistryGrain(
             CreatedAt = time.GetUtcNow(),
         };
         Subscriptions.Add(new StoredWebhookSubscription { Subscription = subscription, ProtectedSecret = protector.Protect(request.Secret) });
-        state.State.Version++;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // Whether it landed is unknown: the next call reads the registry as storage holds it.
-            DeactivateOnIdle();
-            throw;
-        }
-
-        await PublishSetAsync();
+        await SaveAndPublishAsync();
         LogAdded(subscription.Id, subscription.Url.GetLeftPart(UriPartial.Path), subscription.Events.Count == 0 ? "all" : string.Join(",", subscription.Events));
         return subscription;
     }
@@ -64,18 +52,7 @@ internal sealed partial class WebhookRegistryGrain(
     {
         var stored = Find(subscriptionId);
         Subscriptions.Remove(stored);
-        state.State.Version++;
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            DeactivateOnIdle();
-            throw;
-        }
-
-        await PublishSetAsync();
+        await SaveAndPublishAsync();
         await GrainFactory.GetGrain<IWebhookDeliveryLogGrain>(subscriptionId).ClearAsync();
         LogRemoved(subscriptionId);
     }
@@ -89,6 +66,24 @@ internal sealed partial class WebhookRegistryGrain(
         }
 
         return GrainFactory.GetGrain<IWebhookDeliveryLogGrain>(subscriptionId).ListAsync(limit);
+    }
+
+    /// <summary>Stores the changed set under the next version and hands it to every silo.</summary>
+    private async Task SaveAndPublishAsync()
+    {
+        state.State.Version++;
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // Whether it landed is unknown: the next call reads the registry as storage holds it.
+            DeactivateOnIdle();
+            throw;
+        }
+
+        await PublishSetAsync();
     }
 
     public Task<WebhookSubscriptionSet> GetSubscriptionSetAsync() => Task.FromResult(Set());
