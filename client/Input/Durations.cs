@@ -14,13 +14,24 @@ internal static class Durations
             : value.Length > 1 && char.IsLetter(value[^1]) ? (value[..^1], value[^1..].ToLowerInvariant()) : (value, "");
         if (unit.Length > 0 && double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) && amount >= 0)
         {
-            switch (unit)
+            var perUnit = unit switch
             {
-                case "ms": return TimeSpan.FromMilliseconds(amount);
-                case "s": return TimeSpan.FromSeconds(amount);
-                case "m": return TimeSpan.FromMinutes(amount);
-                case "h": return TimeSpan.FromHours(amount);
-                case "d": return TimeSpan.FromDays(amount);
+                "ms" => TimeSpan.TicksPerMillisecond,
+                "s" => TimeSpan.TicksPerSecond,
+                "m" => TimeSpan.TicksPerMinute,
+                "h" => TimeSpan.TicksPerHour,
+                "d" => TimeSpan.TicksPerDay,
+                _ => 0,
+            };
+            var ticks = amount * perUnit;
+            if (perUnit > 0 && double.IsFinite(ticks) && ticks < TimeSpan.MaxValue.Ticks)
+            {
+                return TimeSpan.FromTicks((long)ticks);
+            }
+
+            if (perUnit > 0)
+            {
+                throw new CliInputException($"{flag} '{text}' is longer than any duration can be.");
             }
         }
 

@@ -20,7 +20,11 @@ internal static class Instants
         if (value.Length > 1 && value[0] is '-' or '+')
         {
             var offset = Durations.Parse(value[1..], flag);
-            return value[0] == '-' ? time.GetUtcNow() - offset : time.GetUtcNow() + offset;
+            var now = time.GetUtcNow();
+            var fits = value[0] == '-' ? offset <= now - DateTimeOffset.MinValue : offset <= DateTimeOffset.MaxValue - now;
+            return !fits
+                ? throw new CliInputException($"{flag} '{text}' lies beyond the calendar.")
+                : value[0] == '-' ? now - offset : now + offset;
         }
 
         if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out var instant))

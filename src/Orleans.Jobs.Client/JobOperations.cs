@@ -7,6 +7,7 @@ public sealed class JobOperations(IGrainFactory grains)
     public Task<JobSnapshot> CreateAsync(JobDefinition definition, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
+        JobDefinitionRules.Validate(definition);
         return Job(definition.Id).CreateAsync(definition).WaitAsync(cancellationToken);
     }
 
@@ -14,6 +15,7 @@ public sealed class JobOperations(IGrainFactory grains)
     public Task<JobSnapshot> UpdateAsync(JobDefinition definition, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(definition);
+        JobDefinitionRules.Validate(definition);
         return Job(definition.Id).UpdateAsync(definition, expectedVersion).WaitAsync(cancellationToken);
     }
 
@@ -73,13 +75,17 @@ public sealed class JobOperations(IGrainFactory grains)
     /// Cancels the job with a reason kept on the job, in its activity log and on its terminated runs: active runs are
     /// terminated, the schedule stops, and the job refuses triggers until rescheduled.
     /// </summary>
-    public Task<JobSnapshot> CancelAsync(string jobId, string reason, CancellationToken cancellationToken = default) =>
-        Job(jobId).CancelAsync(reason).WaitAsync(cancellationToken);
+    public Task<JobSnapshot> CancelAsync(string jobId, string reason, CancellationToken cancellationToken = default)
+    {
+        JobDefinitionRules.ValidateReason(reason);
+        return Job(jobId).CancelAsync(reason).WaitAsync(cancellationToken);
+    }
 
     /// <summary>Gives the job new timing (start, cron and time zone, interval, calendars, end, limit); lifts a cancel.</summary>
     public Task<JobSnapshot> RescheduleAsync(string jobId, RescheduleRequest request, long expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        JobDefinitionRules.ValidateReschedule(request);
         return Job(jobId).RescheduleAsync(request, expectedVersion).WaitAsync(cancellationToken);
     }
 
@@ -94,6 +100,7 @@ public sealed class JobOperations(IGrainFactory grains)
     public Task<BulkResult> BulkAsync(BulkAction action, JobCatalogQuery filter, bool dryRun = false, string? reason = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        JobDefinitionRules.ValidateReason(reason);
         return grains.GetGrain<IJobBulkGrain>(0).BulkAsync(action, filter, dryRun, reason).WaitAsync(cancellationToken);
     }
 

@@ -28,6 +28,7 @@ public sealed class RunOperations(IGrainFactory grains)
     public Task<RunSnapshot> TerminateAsync(string runId, string reason, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        JobDefinitionRules.ValidateReason(reason);
         return Run(runId).TerminateAsync(reason).WaitAsync(cancellationToken);
     }
 

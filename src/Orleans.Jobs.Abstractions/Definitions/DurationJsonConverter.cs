@@ -16,7 +16,9 @@ public sealed partial class DurationJsonConverter : JsonConverter<TimeSpan>
     {
         if (reader.TokenType == JsonTokenType.Number)
         {
-            return TimeSpan.FromMilliseconds(reader.GetDouble());
+            return TryFromUnit(reader.GetDouble(), "ms", out var milliseconds)
+                ? milliseconds
+                : throw new JsonException($"{reader.GetDouble()} ms is not a duration: it lies beyond what a duration can hold.");
         }
 
         var text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
@@ -42,18 +44,31 @@ public sealed partial class DurationJsonConverter : JsonConverter<TimeSpan>
         if (match.Success)
         {
             var amount = double.Parse(match.Groups["amount"].Value, CultureInfo.InvariantCulture);
-            duration = match.Groups["unit"].Value switch
-            {
-                "" or "ms" => TimeSpan.FromMilliseconds(amount),
-                "s" => TimeSpan.FromSeconds(amount),
-                "m" => TimeSpan.FromMinutes(amount),
-                "h" => TimeSpan.FromHours(amount),
-                _ => TimeSpan.FromDays(amount),
-            };
-            return true;
+            return TryFromUnit(amount, match.Groups["unit"].Value, out duration);
         }
 
         return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out duration);
+    }
+
+    /// <summary><paramref name="amount"/> of <paramref name="unit"/>; false when that is not a finite duration a time span holds.</summary>
+    private static bool TryFromUnit(double amount, string unit, out TimeSpan duration)
+    {
+        var ticks = amount * unit switch
+        {
+            "" or "ms" => TimeSpan.TicksPerMillisecond,
+            "s" => TimeSpan.TicksPerSecond,
+            "m" => TimeSpan.TicksPerMinute,
+            "h" => TimeSpan.TicksPerHour,
+            _ => TimeSpan.TicksPerDay,
+        };
+        if (double.IsFinite(ticks) && ticks >= TimeSpan.MinValue.Ticks && ticks < TimeSpan.MaxValue.Ticks)
+        {
+            duration = TimeSpan.FromTicks((long)ticks);
+            return true;
+        }
+
+        duration = default;
+        return false;
     }
 
     [GeneratedRegex(@"^(?<amount>\d+(\.\d+)?)\s*(?<unit>ms|s|m|h|d|)$", RegexOptions.CultureInvariant)]

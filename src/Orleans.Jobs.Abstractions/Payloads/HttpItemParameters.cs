@@ -30,9 +30,17 @@ public sealed record HttpItemParameters
     /// <summary>At most this much of the answer's body is kept (bytes, 0–1 MiB). Default 64 KiB.</summary>
     public int MaxBodyBytes { get; init; } = 64 * 1024;
 
+    /// <summary>The longest URL accepted, in characters.</summary>
+    public const int LongestUrl = 4096;
+
     /// <summary>Throws <see cref="JobValidationException"/> naming the first bad field.</summary>
     public void Validate(string field)
     {
+        if (Url is { Length: > LongestUrl })
+        {
+            throw new JobValidationException($"{field}.url", $"is {Url.Length} characters; the limit is {LongestUrl}.");
+        }
+
         if (!Uri.TryCreate(Url, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
             throw new JobValidationException($"{field}.url", $"'{Url}' is not an absolute http or https URL.");

@@ -56,8 +56,23 @@ public sealed record CalendarField
     /// <summary>Throws naming <paramref name="field"/> when a range leaves <paramref name="minimum"/>–<paramref name="maximum"/>.</summary>
     internal void Validate(string field, int minimum, int maximum)
     {
+        if (Ranges is null)
+        {
+            throw new JobValidationException(field, "must not be null.");
+        }
+
+        if (Ranges.Count > ScheduleLimits.MostRangesPerField)
+        {
+            throw new JobValidationException(field, $"lists {Ranges.Count} ranges; the limit is {ScheduleLimits.MostRangesPerField}.");
+        }
+
         foreach (var range in Ranges)
         {
+            if (range is null)
+            {
+                throw new JobValidationException(field, "a range must not be null.");
+            }
+
             if (range.Start < minimum || range.End > maximum || range.Start > range.End)
             {
                 throw new JobValidationException(field, $"range {range.Start}–{range.End} must lie within {minimum}–{maximum} and start no later than it ends.");

@@ -9,6 +9,9 @@ internal sealed class CalendarMatcher
     /// <summary>Larger than any daylight-saving shift, so local times near one are all considered.</summary>
     private static readonly TimeSpan _shiftMargin = TimeSpan.FromHours(3);
 
+    /// <summary>The last local day searched: the day before the calendar's last.</summary>
+    private static readonly DateTime _lastSearchedDay = DateTime.MaxValue.Date.AddDays(-1);
+
     private readonly CalendarField _years;
     private readonly bool[] _months;
     private readonly bool[] _daysOfMonth;
@@ -32,21 +35,38 @@ internal sealed class CalendarMatcher
 
     public DateTimeOffset? NextAfter(DateTimeOffset after, TimeZoneInfo zone)
     {
+        if (after < ScheduleLimits.Earliest || after >= ScheduleLimits.Latest)
+        {
+            return null;
+        }
+
         var localAfter = TimeZoneInfo.ConvertTime(after, zone).DateTime;
         var skipBefore = NearShift(after, zone) ? localAfter - _shiftMargin : localAfter;
-        var lastDay = localAfter.Date.AddYears(SearchYears);
+
+        // The search ends a day before the end of the calendar, so that stepping a day, a month or a year cannot overflow.
+        var lastDay = localAfter.Year <= _lastSearchedDay.Year - SearchYears ? localAfter.Date.AddYears(SearchYears) : _lastSearchedDay;
         DateTimeOffset? best = null;
         DateTime stopAfter = DateTime.MaxValue;
         for (var day = skipBefore.Date; day <= lastDay && day <= stopAfter; )
         {
             if (!YearMatches(day.Year))
             {
+                if (day.Year == _lastSearchedDay.Year)
+                {
+                    break;
+                }
+
                 day = new DateTime(day.Year + 1, 1, 1);
                 continue;
             }
 
             if (!_months[day.Month])
             {
+                if (day.Year == _lastSearchedDay.Year && day.Month == 12)
+                {
+                    break;
+                }
+
                 day = new DateTime(day.Year, day.Month, 1).AddMonths(1);
                 continue;
             }
@@ -93,7 +113,7 @@ internal sealed class CalendarMatcher
             day = day.AddDays(1);
         }
 
-        return best;
+        return best <= ScheduleLimits.Latest ? best : null;
     }
 
     private bool YearMatches(int year) => _years.IsEvery || _years.Ranges.Any(r => year >= r.Start && year <= r.End && (year - r.Start) % r.Step == 0);

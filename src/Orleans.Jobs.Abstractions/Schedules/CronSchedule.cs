@@ -9,7 +9,7 @@ namespace Orleans.Jobs;
 /// (every 15 minutes) keep their cadence through both offsets.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("Orleans.Jobs.CronSchedule")]
-public sealed record CronSchedule : Schedule
+public sealed partial record CronSchedule : Schedule
 {
     private static readonly ConcurrentDictionary<string, CronExpression> _parsed = new(StringComparer.Ordinal);
 
@@ -22,8 +22,26 @@ public sealed record CronSchedule : Schedule
     public string TimeZone { get; init; } = "UTC";
 
     /// <inheritdoc />
-    public override DateTimeOffset? NextAfter(DateTimeOffset after) =>
-        Parse(Expression, "expression").GetNextOccurrence(after, ScheduleTimeZones.Find(TimeZone, "timeZone"), inclusive: false)?.ToUniversalTime();
+    public override DateTimeOffset? NextAfter(DateTimeOffset after)
+    {
+        if (after >= ScheduleLimits.Latest)
+        {
+            return null;
+        }
+
+        DateTimeOffset? next;
+        try
+        {
+            next = Parse(Expression, "expression").GetNextOccurrence(after, ScheduleTimeZones.Find(TimeZone, "timeZone"), inclusive: false)?.ToUniversalTime();
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            // Cronos, searching past the end of the calendar (within a few years of 9999), has nothing more to give.
+            return null;
+        }
+
+        return next <= ScheduleLimits.Latest ? next : null;
+    }
 
     /// <inheritdoc />
     internal override void Validate(string field)
@@ -42,6 +60,17 @@ public sealed record CronSchedule : Schedule
         if (string.IsNullOrWhiteSpace(expression))
         {
             throw new JobValidationException(field, "a cron expression is required.");
+        }
+
+        // Refused before Cronos sees it: only what a cron expression is made of, and not too much of it.
+        if (expression.Length > ScheduleLimits.LongestExpression)
+        {
+            throw new JobValidationException(field, $"is {expression.Length} characters; the limit is {ScheduleLimits.LongestExpression}.");
+        }
+
+        if (!CronCharacters().IsMatch(expression))
+        {
+            throw new JobValidationException(field, "may hold only letters, digits, spaces and * / , - ? # L W.");
         }
 
         var fields = expression.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Length;
@@ -67,4 +96,7 @@ public sealed record CronSchedule : Schedule
 
         return _parsed.GetOrAdd(expression, parsed);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[0-9A-Za-z*/,\-?# ]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex CronCharacters();
 }

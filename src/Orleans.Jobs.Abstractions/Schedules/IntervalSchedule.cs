@@ -21,19 +21,25 @@ public sealed record IntervalSchedule : Schedule
     /// <inheritdoc />
     public override DateTimeOffset? NextAfter(DateTimeOffset after)
     {
-        var origin = DateTimeOffset.UnixEpoch.UtcTicks + Offset.Ticks;
+        if (Every <= TimeSpan.Zero || after >= ScheduleLimits.Latest)
+        {
+            return null;
+        }
+
+        // In 128 bits: an interval of any length past any instant cannot overflow before it is compared.
+        Int128 origin = DateTimeOffset.UnixEpoch.UtcTicks + (Int128)Offset.Ticks;
         var elapsed = after.UtcTicks - origin;
         var periods = elapsed < 0 ? -((-elapsed - 1) / Every.Ticks) - 1 : elapsed / Every.Ticks;
         var next = origin + ((periods + 1) * Every.Ticks);
-        return next > DateTimeOffset.MaxValue.UtcTicks ? null : new DateTimeOffset(next, TimeSpan.Zero);
+        return next > ScheduleLimits.Latest.UtcTicks ? null : new DateTimeOffset((long)next, TimeSpan.Zero);
     }
 
     /// <inheritdoc />
     internal override void Validate(string field)
     {
-        if (Every < MinimumEvery)
+        if (Every < MinimumEvery || Every > ScheduleLimits.LongestInterval)
         {
-            throw new JobValidationException($"{field}.every", $"must be at least {MinimumEvery}, not {Every}.");
+            throw new JobValidationException($"{field}.every", $"must be {MinimumEvery} – {ScheduleLimits.LongestInterval.TotalDays:0} days, not {Every}.");
         }
 
         if (Offset < TimeSpan.Zero || Offset >= Every)

@@ -9,7 +9,7 @@ public sealed record OneTimeSchedule : Schedule
     public required DateTimeOffset At { get; init; }
 
     /// <inheritdoc />
-    public override DateTimeOffset? NextAfter(DateTimeOffset after) => At > after ? At.ToUniversalTime() : null;
+    public override DateTimeOffset? NextAfter(DateTimeOffset after) => At > after && At <= ScheduleLimits.Latest ? At.ToUniversalTime() : null;
 
     /// <inheritdoc />
     internal override void Validate(string field)
@@ -18,5 +18,7 @@ public sealed record OneTimeSchedule : Schedule
         {
             throw new JobValidationException($"{field}.at", "is required.");
         }
+
+        ScheduleLimits.Validate(At, $"{field}.at");
     }
 }

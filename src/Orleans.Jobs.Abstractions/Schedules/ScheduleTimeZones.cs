@@ -11,6 +11,12 @@ internal static class ScheduleTimeZones
             return TimeZoneInfo.Utc;
         }
 
+        // Refused before the time zone database sees it: an id is a short path of letters, digits and _ + - /.
+        if (id.Length > ScheduleLimits.LongestTimeZoneId || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '_' or '-' or '+'))
+        {
+            throw new JobValidationException(field, $"'{(id.Length > ScheduleLimits.LongestTimeZoneId ? id[..ScheduleLimits.LongestTimeZoneId] + "…" : id)}' is not a time zone id: at most {ScheduleLimits.LongestTimeZoneId} letters, digits and _ + - /, such as 'Europe/Amsterdam'.");
+        }
+
         try
         {
             return TimeZoneInfo.FindSystemTimeZoneById(id);

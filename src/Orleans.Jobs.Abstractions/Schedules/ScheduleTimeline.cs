@@ -7,7 +7,7 @@ public static class ScheduleTimeline
     public static DateTimeOffset? NextAfter(JobDefinition definition, DateTimeOffset after)
     {
         ArgumentNullException.ThrowIfNull(definition);
-        if (definition.StartAt is { } start && after < start)
+        if (definition.StartAt is { } start && after < start && start > DateTimeOffset.MinValue)
         {
             after = start.AddTicks(-1);
         }

@@ -68,6 +68,7 @@ internal sealed partial class RunGrain
 
     public async Task<RunSnapshot> TerminateAsync(string? reason)
     {
+        JobDefinitionRules.ValidateReason(reason);
         EnsureExists();
         await ApplyAsync(new RunEvent.Terminate(reason));
         LogTerminated(_logger, RunId, State.TerminationReason);

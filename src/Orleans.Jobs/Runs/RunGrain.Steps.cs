@@ -139,7 +139,8 @@ internal sealed partial class RunGrain
         StartWatchdog();
         var now = _time.GetUtcNow();
         var at = RunWatchdog.NextStepAt(State, now);
-        var due = at - now;
+        // A wait longer than a timer allows is armed in parts: the timer, firing early, finds it not yet time and re-arms.
+        var due = Scheduling.TimerLimits.Cap(at - now);
         _stepDueAt = at;
         _stepTimer?.Dispose();
         _stepTimer = this.RegisterGrainTimer(OnStepTimerAsync, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan)

@@ -224,7 +224,7 @@ internal static class RunStateMachine
     }
 
     private static RunTransition OnSinkFailed(RunState state, RunActivation activation, string reason) =>
-        Changed(state with { SinkFailures = [.. state.SinkFailures, reason] }, activation, RunWrite.CheckpointOrThrow,
+        Changed(state with { SinkFailures = SinkFailureList.Append(state.SinkFailures, [reason]) }, activation, RunWrite.CheckpointOrThrow,
             new RunEffect.Note(LogLevel.Error, $"A result delivery was given up: {reason}"),
             new RunEffect.FlushLog(),
             new RunEffect.PublishSinkFailed(reason));
@@ -236,7 +236,7 @@ internal static class RunStateMachine
             return Unchanged(state, activation);
         }
 
-        var next = state with { ResultWebhooksPending = false, SinkFailures = [.. state.SinkFailures, .. failures] };
+        var next = state with { ResultWebhooksPending = false, SinkFailures = SinkFailureList.Append(state.SinkFailures, failures) };
         return Changed(next, activation, RunWrite.Checkpoint, [.. failures.Select(failure => new RunEffect.PublishSinkFailed(failure))]);
     }
 

@@ -31,10 +31,14 @@ internal readonly record struct StepResult
     public static StepResult Read(JobCheckpoint status, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(status);
-        var wakeAt = status.WakeAt ?? (status.SleepFor is { } sleep ? now + sleep : null);
+        var wakeAt = status.WakeAt ?? (status.SleepFor is { } sleep ? Later(now, sleep) : null);
         var checkpoint = status.WakeAt is null && status.SleepFor is null ? status : status with { WakeAt = null, SleepFor = null };
         return new StepResult(checkpoint, wakeAt);
     }
+
+    /// <summary><paramref name="now"/> + <paramref name="sleep"/>, or the end of time when that lies past it.</summary>
+    private static DateTimeOffset Later(DateTimeOffset now, TimeSpan sleep) =>
+        sleep >= DateTimeOffset.MaxValue - now ? DateTimeOffset.MaxValue : now + sleep;
 
     /// <summary>Whether the job must still wait at <paramref name="now"/>, and how long.</summary>
     public TimeSpan WaitAt(DateTimeOffset now) => WakeAt is { } at && at > now ? at - now : TimeSpan.Zero;

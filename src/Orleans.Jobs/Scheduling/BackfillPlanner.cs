@@ -23,6 +23,8 @@ internal sealed class BackfillPlanner(IOptions<JobsOptions> options)
             throw new JobValidationException("to", $"{request.To:O} is in the future; a backfill covers past occurrences only.");
         }
 
+        ScheduleLimits.Validate(request.From, "from");
+        ScheduleLimits.Validate(request.To, "to");
         if (request.From > request.To)
         {
             throw new JobValidationException("from", $"{request.From:O} is after to ({request.To:O}).");

@@ -10,6 +10,7 @@ internal sealed class JobBulkGrain(IJobCatalog catalog) : Grain, IJobBulkGrain
     public async Task<BulkResult> BulkAsync(BulkAction action, JobCatalogQuery filter, bool dryRun, string? reason)
     {
         ArgumentNullException.ThrowIfNull(filter);
+        JobDefinitionRules.ValidateReason(reason);
         if (!Enum.IsDefined(action))
         {
             throw new JobValidationException("action", $"unknown bulk action {action}.");

@@ -3,14 +3,12 @@ namespace Orleans.Jobs.Scheduling;
 /// <summary>Cancel and reschedule: what operators do to a job's runs and timing.</summary>
 internal sealed partial class JobGrain
 {
-    private const int MaximumReasonLength = 1000;
-
     public async Task<JobSnapshot> CancelAsync(string reason)
     {
         EnsureExists();
-        if (string.IsNullOrWhiteSpace(reason) || reason.Length > MaximumReasonLength)
+        if (string.IsNullOrWhiteSpace(reason) || reason.Length > JobDefinitionRules.LongestReason)
         {
-            throw new JobValidationException("reason", $"a cancel needs a reason of 1–{MaximumReasonLength} characters.");
+            throw new JobValidationException("reason", $"a cancel needs a reason of 1–{JobDefinitionRules.LongestReason} characters.");
         }
 
         if (State.CancelledAt is not null)
@@ -62,6 +60,7 @@ internal sealed partial class JobGrain
         State.Version++;
         State.UpdatedAt = now;
         State.NextFireAt = ScheduleTimeline.NextAfter(State.Definition, now);
+        State.Backlog = null;
         State.ScheduledRuns = 0;
         State.CancelledAt = null;
         State.CancellationReason = null;

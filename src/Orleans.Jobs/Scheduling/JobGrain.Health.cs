@@ -109,7 +109,8 @@ internal sealed partial class JobGrain
         }
 
         var now = time.GetUtcNow();
-        var delay = due > now ? due - now : TimeSpan.Zero;
+        // A window longer than a reminder allows ticks early; the tick finds the job healthy and arms again for the rest.
+        var delay = TimerLimits.Cap(due - now);
         _healthReminder = await this.RegisterOrUpdateReminder(HealthReminder, delay, HealthPeriod());
         _healthTickAt = now + delay;
     }
@@ -134,7 +135,7 @@ internal sealed partial class JobGrain
     private TimeSpan HealthPeriod()
     {
         var within = State.Definition!.SuccessWithin!.Value;
-        return within > options.Value.KeepAlivePeriod ? within : options.Value.KeepAlivePeriod;
+        return TimerLimits.Cap(within > options.Value.KeepAlivePeriod ? within : options.Value.KeepAlivePeriod);
     }
 
     private static DateTimeOffset Later(DateTimeOffset? a, DateTimeOffset b) => a is { } value && value > b ? value : b;

@@ -12,9 +12,6 @@ internal sealed partial class JobGrain : IRemindable
 {
     private const string NextFireReminder = "next-fire";
 
-    /// <summary>Orleans caps a reminder's due time at about 49.7 days; re-arm before that.</summary>
-    private static readonly TimeSpan _longestReminderDue = TimeSpan.FromDays(49);
-
     private IGrainTimer? _fireTimer;
     private IGrainTimer? _releaseTimer;
     private IGrainReminder? _reminder;
@@ -94,7 +91,7 @@ internal sealed partial class JobGrain : IRemindable
             return;
         }
 
-        var dueAt = next + Jitter(next);
+        var dueAt = SchedulePlanner.DueAt(JobId, State.Definition!, next);
         var delay = dueAt > now ? dueAt - now : TimeSpan.Zero;
         var settings = options.Value;
         if (delay <= settings.ScheduleTimerHorizon)
@@ -120,7 +117,7 @@ internal sealed partial class JobGrain : IRemindable
         else if (_reminderFirstTick is not { } first || first < now || first > dueAt - (settings.ScheduleTimerHorizon / 4))
         {
             var wake = delay - (settings.ScheduleTimerHorizon / 2);
-            await RegisterReminderAsync(wake < _longestReminderDue ? wake : _longestReminderDue, now);
+            await RegisterReminderAsync(TimerLimits.Cap(wake), now);
         }
 
         if (releaseWhenIdle && HasNothingUnderWay)
@@ -164,7 +161,7 @@ internal sealed partial class JobGrain : IRemindable
 
     private async Task RegisterReminderAsync(TimeSpan due, DateTimeOffset now)
     {
-        due = TickSpread.Align(now, due, JobId);
+        due = TimerLimits.Cap(TickSpread.Align(now, due, JobId));
         _reminder = await this.RegisterOrUpdateReminder(NextFireReminder, due, options.Value.KeepAlivePeriod);
         _reminderLoaded = true;
         _reminderFirstTick = now + due;
@@ -230,5 +227,4 @@ internal sealed partial class JobGrain : IRemindable
         }
     }
 
-    private TimeSpan Jitter(DateTimeOffset occurrence) => SchedulePlanner.Jitter(JobId, State.Definition!, occurrence);
 }

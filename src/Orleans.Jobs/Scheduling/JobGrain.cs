@@ -58,6 +58,7 @@ internal sealed partial class JobGrain(
         State.History = [];
         State.Completed = State.Failed = State.Terminated = 0;
         State.NextFireAt = ScheduleTimeline.NextAfter(normalized, now);
+        State.Backlog = null;
         State.ScheduledRuns = 0;
         State.PausedAt = null;
         State.Buffered = [];
@@ -109,6 +110,7 @@ internal sealed partial class JobGrain(
         if (scheduleChanged)
         {
             State.NextFireAt = ScheduleTimeline.NextAfter(normalized, State.UpdatedAt);
+            State.Backlog = null;
         }
 
         await SaveAsync();

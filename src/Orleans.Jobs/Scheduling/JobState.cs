@@ -39,6 +39,9 @@ public sealed class JobState
     /// <summary>The next scheduled occurrence not yet handled (without jitter); null when none will come.</summary>
     public DateTimeOffset? NextFireAt { get; set; }
 
+    /// <summary>Due fires still being worked through, slice by slice; null when there are none.</summary>
+    public DueBacklog? Backlog { get; set; }
+
     /// <summary>Runs started by the schedule in this generation.</summary>
     public long ScheduledRuns { get; set; }
 

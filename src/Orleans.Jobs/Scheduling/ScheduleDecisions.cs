@@ -14,4 +14,10 @@ internal sealed class ScheduleDecisions
 
     /// <summary>Whether the state changed and must be written.</summary>
     public bool Changed { get; set; }
+
+    /// <summary>How many steps along the timeline this planning took (each asks every schedule for its next instant).</summary>
+    public int Examined { get; set; }
+
+    /// <summary>Whether due fires remain for a further slice, in a later turn.</summary>
+    public bool MoreDue { get; set; }
 }

@@ -14,9 +14,18 @@ internal sealed class SchedulePlanner(IOptions<JobsOptions> options, TimeProvide
     private const long MaximumCountedMisses = 1_000_000;
 
     /// <summary>
-    /// Acts on every occurrence due now. On time ones fire; late ones (past the misfire threshold, or all of them with
-    /// <paramref name="allMissed"/>, as after a pause) follow the misfire policy, and those it does not run are recorded as
-    /// <paramref name="missedAs"/>.
+    /// Timeline steps one slice takes beyond the fires it keeps for judging: a backlog advances at least this far per
+    /// turn, and a turn takes at most <see cref="MostStepsPerSlice"/> steps.
+    /// </summary>
+    public const int SliceProgress = 4096;
+
+    /// <summary>
+    /// Acts on the occurrences due now, at most <see cref="MostStepsPerSlice"/> of them in one call. On time ones fire;
+    /// late ones (past the misfire threshold, or all of them with <paramref name="allMissed"/>, as after a pause)
+    /// follow the misfire policy, and those it does not run are recorded as <paramref name="missedAs"/>. When more are
+    /// due than one slice takes, the oldest are decided (none of them can be a fire the policy runs: newer late ones
+    /// exist), the newest examined are kept, and <see cref="ScheduleDecisions.MoreDue"/> asks for a further call, which
+    /// goes on with the judgement stored in <see cref="JobState.Backlog"/>.
     /// </summary>
     public ScheduleDecisions HandleDue(string jobId, JobState state, OccurrenceOutcome missedAs, bool allMissed = false)
     {
@@ -26,32 +35,47 @@ internal sealed class SchedulePlanner(IOptions<JobsOptions> options, TimeProvide
             return decisions;
         }
 
-        var now = time.GetUtcNow();
-        var keep = Math.Max(options.Value.MaximumMissedFiresListed, definition.Misfire.MaximumCatchUp) + 1;
-        var due = new Queue<DateTimeOffset>();
-        long unlisted = 0;
-        DateTimeOffset? cursor = state.NextFireAt, last = null;
-        while (cursor is { } occurrence && occurrence + Jitter(jobId, definition, occurrence) <= now)
+        if (state.Backlog is { } backlog)
         {
-            due.Enqueue(occurrence);
-            if (due.Count > keep)
-            {
-                due.Dequeue();
-                unlisted++;
-            }
-
-            last = occurrence;
-            cursor = unlisted >= MaximumCountedMisses ? ScheduleTimeline.NextAfter(definition, now) : ScheduleTimeline.NextAfter(definition, occurrence);
+            missedAs = backlog.MissedAs;
+            allMissed = backlog.AllMissed;
         }
 
-        if (due.Count == 0)
+        var now = time.GetUtcNow();
+        var keep = Keep(definition);
+        var unlisted = state.Backlog?.Unlisted ?? 0;
+        var examined = new List<DateTimeOffset>();
+        DateTimeOffset? cursor = state.NextFireAt, last = null;
+        while (cursor is { } occurrence && DueAt(jobId, definition, occurrence) <= now && examined.Count < keep + SliceProgress)
         {
+            examined.Add(occurrence);
+            last = occurrence;
+            decisions.Examined++;
+            cursor = unlisted + examined.Count >= MaximumCountedMisses ? ScheduleTimeline.NextAfter(definition, now) : ScheduleTimeline.NextAfter(definition, occurrence);
+        }
+
+        if (examined.Count == 0)
+        {
+            decisions.Changed = state.Backlog is not null;
+            state.Backlog = null;
             return decisions;
         }
 
         decisions.Changed = true;
+        if (cursor is { } further && DueAt(jobId, definition, further) <= now)
+        {
+            // More due than one slice: the oldest are older than at least `keep` due fires, so the policy runs none of them.
+            var decided = examined.Count - keep;
+            state.Backlog = new DueBacklog { MissedAs = missedAs, AllMissed = allMissed, Unlisted = unlisted + decided };
+            state.NextFireAt = examined[decided];
+            decisions.MoreDue = true;
+            return decisions;
+        }
+
+        var due = examined.Count > keep ? examined[^keep..] : examined;
+        state.Backlog = null;
         state.NextFireAt = cursor;
-        ProcessDue(jobId, state, decisions, [.. due], unlisted, now, missedAs, allMissed);
+        ProcessDue(jobId, state, decisions, due, unlisted + (examined.Count - due.Count), now, missedAs, allMissed);
         if (state.NextFireAt is null && definition.EndAt is { } end && last is { } lastFire
             && ScheduleTimeline.NextAfter(definition with { EndAt = null }, lastFire) is not null)
         {
@@ -60,6 +84,12 @@ internal sealed class SchedulePlanner(IOptions<JobsOptions> options, TimeProvide
 
         return decisions;
     }
+
+    /// <summary>The most timeline steps one <see cref="HandleDue"/> takes for <paramref name="definition"/>.</summary>
+    public int MostStepsPerSlice(JobDefinition definition) => Keep(definition) + SliceProgress;
+
+    /// <summary>How many of the newest due fires are listed and judged one by one.</summary>
+    private int Keep(JobDefinition definition) => Math.Max(options.Value.MaximumMissedFiresListed, definition.Misfire.MaximumCatchUp) + 1;
 
     /// <summary>Starts the oldest buffered occurrence when no run is active and the job is not paused.</summary>
     public ScheduleDecisions StartBuffered(string jobId, JobState state)
@@ -94,13 +124,20 @@ internal sealed class SchedulePlanner(IOptions<JobsOptions> options, TimeProvide
     public static TimeSpan Jitter(string jobId, JobDefinition definition, DateTimeOffset occurrence) =>
         ScheduleTimeline.JitterFor(jobId, occurrence, definition.Jitter);
 
+    /// <summary>When a fire is due: its occurrence plus its jitter, at most the end of time (for a job stored before the bounds).</summary>
+    public static DateTimeOffset DueAt(string jobId, JobDefinition definition, DateTimeOffset occurrence)
+    {
+        var jitter = Jitter(jobId, definition, occurrence);
+        return jitter >= DateTimeOffset.MaxValue - occurrence ? DateTimeOffset.MaxValue : occurrence + jitter;
+    }
+
     private void ProcessDue(
         string jobId, JobState state, ScheduleDecisions decisions, IReadOnlyList<DateTimeOffset> due, long unlistedOlder,
         DateTimeOffset now, OccurrenceOutcome missedAs, bool allMissed)
     {
         var definition = state.Definition!;
         var misfire = definition.Misfire;
-        var late = allMissed ? [.. due] : due.Where(o => now - (o + Jitter(jobId, definition, o)) > misfire.Threshold).ToList();
+        var late = allMissed ? [.. due] : due.Where(o => now - DueAt(jobId, definition, o) > misfire.Threshold).ToList();
         var fire = due.Except(late).Select(o => (Occurrence: o, CatchUp: false)).ToList();
         var notRun = late;
         switch (misfire.Action)
