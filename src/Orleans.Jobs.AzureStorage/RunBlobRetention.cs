@@ -1,3 +1,5 @@
+using Orleans.Jobs.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Azure;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,7 +14,7 @@ namespace Orleans.Jobs.AzureStorage;
 internal sealed partial class RunBlobRetention(
     AzureStorageClients clients,
     IOptions<AzureStorageJobsOptions> options,
-    TimeProvider time,
+    [FromKeyedServices(JobsTime.Key)] TimeProvider time,
     ILogger<RunBlobRetention> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -1,3 +1,5 @@
+using Orleans.Jobs.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Jobs.Webhooks;
 
@@ -10,7 +12,7 @@ namespace Orleans.Jobs.Events;
 /// so a failure here is logged and never fails the operation.
 /// </summary>
 internal sealed partial class JobEventPublisher(
-    IGrainFactory grains, WebhookSubscriptionCache subscriptions, TimeProvider time, ILogger<JobEventPublisher> logger)
+    IGrainFactory grains, WebhookSubscriptionCache subscriptions, [FromKeyedServices(JobsTime.Key)] TimeProvider time, ILogger<JobEventPublisher> logger)
 {
     public JobEvent Create(string type, string jobId, string? jobType, string summary, string? runId = null, RunStatus? runStatus = null, DateTimeOffset? nextFireAt = null) => new()
     {

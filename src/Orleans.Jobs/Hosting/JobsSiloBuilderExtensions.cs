@@ -30,6 +30,7 @@ public static class JobsSiloBuilderExtensions
             builder.AddReminders();
             services.AddOptions<JobsOptions>();
             services.TryAddSingleton(TimeProvider.System);
+            services.TryAddKeyedSingleton<TimeProvider>(JobsTime.Key, static (sp, _) => sp.GetRequiredService<TimeProvider>());
             services.AddSingleton<JobTypeRegistry>();
             services.AddSingleton<JobDefinitionValidator>();
             services.AddSingleton<SchedulePlanner>();

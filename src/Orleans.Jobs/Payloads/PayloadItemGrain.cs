@@ -1,3 +1,5 @@
+using Orleans.Jobs.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Orleans.Jobs.Configuration;
@@ -17,7 +19,7 @@ internal sealed partial class PayloadItemGrain(
     JobTypeRegistry jobTypes,
     IServiceProvider services,
     HttpItemRunner http,
-    TimeProvider time,
+    [FromKeyedServices(JobsTime.Key)] TimeProvider time,
     ILocalSiloDetails silo,
     ILoggerFactory loggers) : Grain, IPayloadItemGrain
 {

@@ -1,3 +1,5 @@
+using Orleans.Jobs.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Jobs.Events;
 using Orleans.Jobs.Webhooks;
 
@@ -8,7 +10,7 @@ namespace Orleans.Jobs.Results;
 /// definition names, as a signed delivery that is stored before its first attempt and retried on its own. Every
 /// result that does not arrive is raised as <c>run.sink_failed</c>, so none is dropped silently.
 /// </summary>
-internal sealed class RunResultDelivery(IRunResultSink sink, JobEventPublisher events, IGrainFactory grains, TimeProvider time)
+internal sealed class RunResultDelivery(IRunResultSink sink, JobEventPublisher events, IGrainFactory grains, [FromKeyedServices(JobsTime.Key)] TimeProvider time)
 {
     /// <summary>Writes the result to the sink; a failure raises <c>run.sink_failed</c> and is rethrown (it fails the attempt).</summary>
     public async Task<string> WriteAsync(string runId, string jobId, JobDefinition definition, int attempt, JobCheckpoint completed, CancellationToken cancellationToken)

@@ -1,3 +1,5 @@
+using Orleans.Jobs.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -47,7 +49,7 @@ internal sealed partial class RunGrain : Grain, IRunGrain, IRunEngineGrain, IRem
         IRunLogStore logStore,
         CatalogUpdateQueue catalog,
         IServiceProvider services,
-        TimeProvider time,
+        [FromKeyedServices(JobsTime.Key)] TimeProvider time,
         IOptions<JobsOptions> options,
         ILocalSiloDetails siloDetails,
         ILoggerFactory loggerFactory)

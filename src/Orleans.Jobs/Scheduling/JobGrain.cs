@@ -1,3 +1,5 @@
+using Orleans.Jobs.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,7 +21,7 @@ internal sealed partial class JobGrain(
     BackfillPlanner backfills,
     CatalogUpdateQueue catalog,
     Events.JobEventPublisher events,
-    TimeProvider time,
+    [FromKeyedServices(JobsTime.Key)] TimeProvider time,
     ILocalSiloDetails silo,
     IOptions<JobsOptions> options,
     ILogger<JobGrain> logger) : Grain, IJobGrain, IJobEngineGrain

@@ -1,3 +1,5 @@
+using Orleans.Jobs.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Jobs.Configuration;
 
@@ -8,7 +10,7 @@ namespace Orleans.Jobs.Scheduling;
 /// which wait (overlap buffer), which are skipped or missed (overlap, misfire, pause, limit, end date), records each in
 /// the ledger, and advances the stored next occurrence. The job grain carries out the decisions.
 /// </summary>
-internal sealed class SchedulePlanner(IOptions<JobsOptions> options, TimeProvider time)
+internal sealed class SchedulePlanner(IOptions<JobsOptions> options, [FromKeyedServices(JobsTime.Key)] TimeProvider time)
 {
     /// <summary>Past this many missed fires, stop counting one by one and go on from now.</summary>
     private const long MaximumCountedMisses = 1_000_000;

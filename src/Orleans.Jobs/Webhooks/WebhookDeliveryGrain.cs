@@ -1,3 +1,5 @@
+using Orleans.Jobs.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,7 +20,7 @@ internal sealed partial class WebhookDeliveryGrain(
     IEnumerable<IWebhookDeliveryTerms> specialTerms,
     EventDeliveryTerms eventTerms,
     IOptions<JobsOptions> jobsOptions,
-    TimeProvider time,
+    [FromKeyedServices(JobsTime.Key)] TimeProvider time,
     ILogger<WebhookDeliveryGrain> logger) : Grain, IWebhookDeliveryGrain, IRemindable
 {
     private const string WatchdogReminder = "webhook-delivery";

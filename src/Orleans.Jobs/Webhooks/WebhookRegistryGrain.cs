@@ -1,3 +1,5 @@
+using Orleans.Jobs.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Jobs.Configuration;
@@ -14,7 +16,7 @@ internal sealed partial class WebhookRegistryGrain(
     [PersistentState("webhooks", JobsStorageNames.GrainStorage)] IPersistentState<WebhookRegistryState> state,
     WebhookSecretProtector protector,
     IOptions<WebhookOptions> options,
-    TimeProvider time,
+    [FromKeyedServices(JobsTime.Key)] TimeProvider time,
     ILogger<WebhookRegistryGrain> logger) : Grain, IWebhookRegistryGrain, IWebhookDispatchGrain
 {
     private List<StoredWebhookSubscription> Subscriptions => state.State.Subscriptions;

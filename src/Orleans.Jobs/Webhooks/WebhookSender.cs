@@ -1,3 +1,5 @@
+using Orleans.Jobs.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -11,7 +13,7 @@ namespace Orleans.Jobs.Webhooks;
 /// at each attempt so the timestamp is current. 2xx is delivered; 408, 429, 5xx, timeouts and connection errors may
 /// be retried; any other answer is final.
 /// </summary>
-internal sealed class WebhookSender(IHttpClientFactory httpClients, IOptions<WebhookOptions> options, TimeProvider time)
+internal sealed class WebhookSender(IHttpClientFactory httpClients, IOptions<WebhookOptions> options, [FromKeyedServices(JobsTime.Key)] TimeProvider time)
 {
     public const string HttpClientName = "Orleans.Jobs.Webhooks";
 

@@ -1,3 +1,5 @@
+using Orleans.Jobs.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Providers;
 
@@ -10,7 +12,7 @@ namespace Orleans.Jobs.Webhooks;
 /// management grain), so a subscription added is seen by the next event on any silo; a cache that missed a change
 /// loads the set again once it is older than <see cref="RefreshAfter"/>. Of two sets, the newer version wins.
 /// </summary>
-internal sealed partial class WebhookSubscriptionCache(IGrainFactory grains, TimeProvider time, ILogger<WebhookSubscriptionCache> logger) : IControllable
+internal sealed partial class WebhookSubscriptionCache(IGrainFactory grains, [FromKeyedServices(JobsTime.Key)] TimeProvider time, ILogger<WebhookSubscriptionCache> logger) : IControllable
 {
     /// <summary>The name the cache is registered under for control commands.</summary>
     public const string ProviderName = "Orleans.Jobs.WebhookSubscriptions";

@@ -28,7 +28,6 @@ internal static class ClusterTestHelpers
         }
     }
 
-    /// <summary>Waits for a run to finish, using the grain's long poll.</summary>
     /// <summary>
     /// Waits for the run to finish. A call lost with a silo a test has just killed (it waits out the response timeout,
     /// or is refused) is read through: what is asserted is the run, not one call's luck with the dying silo.

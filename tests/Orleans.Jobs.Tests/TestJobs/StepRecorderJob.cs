@@ -28,7 +28,10 @@ public sealed record StepRecorderParameters
     /// <summary>After this step the run sleeps for <see cref="SleepMs"/>.</summary>
     public int? SleepAfterStep { get; init; }
 
-    public int SleepMs { get; init; } = 500;
+    public long SleepMs { get; init; } = 500;
+
+    /// <summary>Instead of sleeping for <see cref="SleepMs"/>, sleep until this far past the engine's now (SleepUntil).</summary>
+    public long? SleepUntilMs { get; init; }
 }
 
 /// <summary>State of <see cref="StepRecorderJob"/>: the next step to perform.</summary>
@@ -84,6 +87,13 @@ public sealed class StepRecorderJob(ILocalSiloDetails silo) : Job<StepRecorderSt
             return status.Complete(new { steps = status.State.Next });
         }
 
-        return step == _parameters.SleepAfterStep ? status.Sleep(TimeSpan.FromMilliseconds(_parameters.SleepMs)) : status;
+        if (step != _parameters.SleepAfterStep)
+        {
+            return status;
+        }
+
+        return _parameters.SleepUntilMs is { } until
+            ? status.SleepUntil(Context.Time.GetUtcNow() + TimeSpan.FromMilliseconds(until))
+            : status.Sleep(TimeSpan.FromMilliseconds(_parameters.SleepMs));
     }
 }
