@@ -167,7 +167,11 @@ internal static class JobCommands
             }
             else
             {
-                context.Output.Line($"Retrying [bold]{Spectre.Console.Markup.Escape(run.RunId)}[/] (attempt {run.Attempt + 1}) at {CliOutput.Local(run.RetryAt)}.");
+                // With no delay the new attempt may have begun by the time the answer is read: it is then the run's attempt.
+                var escaped = Spectre.Console.Markup.Escape(run.RunId);
+                context.Output.Line(run.Status == RunStatus.Retrying
+                    ? $"Retrying [bold]{escaped}[/] (attempt {run.Attempt + 1}) at {CliOutput.Local(run.RetryAt)}."
+                    : $"Retrying [bold]{escaped}[/] (attempt {run.Attempt}): {run.Status.ToString().ToLowerInvariant()}.");
             }
 
             return ExitCodes.Ok;

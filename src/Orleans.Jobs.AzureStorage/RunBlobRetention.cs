@@ -1,9 +1,9 @@
-using Orleans.Jobs.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Azure;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Jobs.Hosting;
 
 namespace Orleans.Jobs.AzureStorage;
 

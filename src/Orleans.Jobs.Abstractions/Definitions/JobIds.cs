@@ -36,6 +36,10 @@ public static class JobIds
         }
     }
 
+    /// <summary>Whether <paramref name="value"/> is a valid id (what <see cref="Validate"/> accepts).</summary>
+    public static bool IsValid(string? value) =>
+        !string.IsNullOrEmpty(value) && value.Length <= MaximumLength && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-');
+
     /// <summary>The occurrence of a manual trigger with idempotency key <paramref name="key"/>.</summary>
     public static string ManualOccurrence(string key)
     {

@@ -1,8 +1,8 @@
-using Orleans.Jobs.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Jobs.Configuration;
+using Orleans.Jobs.Hosting;
 using Orleans.Jobs.Logs;
 using Orleans.Jobs.Runs;
 using Orleans.Placement;

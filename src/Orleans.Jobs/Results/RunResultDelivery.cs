@@ -1,6 +1,6 @@
-using Orleans.Jobs.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Jobs.Events;
+using Orleans.Jobs.Hosting;
 using Orleans.Jobs.Webhooks;
 
 namespace Orleans.Jobs.Results;

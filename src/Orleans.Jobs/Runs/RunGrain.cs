@@ -1,4 +1,3 @@
-using Orleans.Jobs.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,6 +5,7 @@ using Orleans.Concurrency;
 using Orleans.Jobs.Catalog;
 using Orleans.Jobs.Configuration;
 using Orleans.Jobs.Diagnostics;
+using Orleans.Jobs.Hosting;
 using Orleans.Jobs.Logs;
 using Orleans.Jobs.Results;
 

@@ -1,10 +1,10 @@
-using Orleans.Jobs.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Jobs.Catalog;
 using Orleans.Jobs.Configuration;
+using Orleans.Jobs.Hosting;
 
 namespace Orleans.Jobs.Scheduling;
 

@@ -1,7 +1,7 @@
-using Orleans.Jobs.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Jobs.Configuration;
+using Orleans.Jobs.Hosting;
 
 namespace Orleans.Jobs.Scheduling;
 

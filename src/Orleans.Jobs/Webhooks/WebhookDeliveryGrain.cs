@@ -1,9 +1,9 @@
-using Orleans.Jobs.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using System.Security.Cryptography;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Jobs.Configuration;
+using Orleans.Jobs.Hosting;
 using Orleans.Storage;
 
 namespace Orleans.Jobs.Webhooks;

@@ -1,8 +1,8 @@
-using Orleans.Jobs.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Jobs.Configuration;
+using Orleans.Jobs.Hosting;
 
 namespace Orleans.Jobs.Webhooks;
 

@@ -1,10 +1,10 @@
-using Orleans.Jobs.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Orleans.Jobs.Hosting;
 
 namespace Orleans.Jobs.Webhooks;
 

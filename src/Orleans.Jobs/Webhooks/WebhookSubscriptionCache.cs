@@ -1,6 +1,6 @@
-using Orleans.Jobs.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Orleans.Jobs.Hosting;
 using Orleans.Providers;
 
 namespace Orleans.Jobs.Webhooks;

@@ -269,6 +269,29 @@ public sealed class JobsCliTests(CliSiloFixture silo) : IClassFixture<CliSiloFix
         Assert.Contains("   at ", verbose.Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DefinitionsNoScheduleCouldHold_AreRefusedWithExit2_AndStoreNothing()
+    {
+        var huge = NewId("cli-huge");
+        var endOfTime = NewId("cli-end");
+        var every = await Fails(2, "create", huge, "--type", "countdown", "--every", "10000000d");
+        var beyond = await Fails(2, "create", NewId("cli-beyond"), "--type", "countdown", "--every", "100000000000d");
+        var once = await Fails(2, "create", endOfTime, "--type", "countdown", "--at", "9999-12-31T23:59:59Z", "--jitter", "1d");
+        var reason = await Fails(2, "bulk", "Cancel", "--label", "team=none", "--reason", new string('r', 2000));
+
+        Assert.Contains("schedules[0].every", every.Error, StringComparison.Ordinal);
+        Assert.Contains("--every", beyond.Error, StringComparison.Ordinal);
+        Assert.Contains("schedules[0].at", once.Error, StringComparison.Ordinal);
+        Assert.Contains("reason", reason.Error, StringComparison.Ordinal);
+        foreach (var result in new[] { every, beyond, once, reason })
+        {
+            Assert.Single(result.Error.Trim().Split('\n'));
+        }
+
+        await Fails(3, "get", huge);
+        await Fails(3, "get", endOfTime);
+    }
+
     private Task<CliResult> Ok(params string[] args) => Ok(args, environment: null);
 
     private async Task<CliResult> Ok(string[] args, IReadOnlyDictionary<string, string>? environment)
