@@ -295,4 +295,19 @@ public sealed class SchedulePlannerTests
 
         Assert.Equal([Minute(8), Minute(7), Minute(6), Minute(5), Minute(4)], state.Ledger.Select(r => r.Occurrence));
     }
+
+    [Fact]
+    public void AJobStoredBeforeTheBounds_WithAFireAtTheEndOfTimeAndADayOfJitter_PlansWithoutOverflow()
+    {
+        // Stored by an earlier version, which took a one-shot at 9999-12-31T23:59:59Z with a day's jitter.
+        var endOfTime = new DateTimeOffset(9999, 12, 31, 23, 59, 59, TimeSpan.Zero);
+        var state = Job(d => d with { Schedules = [Schedule.Once(endOfTime)], Jitter = TimeSpan.FromDays(1) });
+        state.NextFireAt = endOfTime;
+
+        Assert.True(SchedulePlanner.DueAt(JobId, state.Definition!, endOfTime) >= endOfTime);
+        var decisions = _planner.HandleDue(JobId, state, OccurrenceOutcome.Missed);
+
+        Assert.False(decisions.Changed);
+        Assert.Equal(endOfTime, state.NextFireAt);
+    }
 }
